@@ -1,0 +1,3 @@
+"""casus: sourced, queryable event data from conflict and diplomacy reporting."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,32 @@
+"""The Doc attributes casus components read and set, registered lazily and idempotently.
+
+- ``doc._.casus_doc_id``: str, the document id (set by ``casus.nlp.pipeline``).
+- ``doc._.casus_published``: ``datetime.date | None``, the article's own date: the
+  anchor for relative dates and date-restricted roles. Never the processing day.
+- ``doc._.casus_mentions``: ``list[casus.records.Mention]`` (set by ``casus_actors``).
+- ``doc._.casus_dates``: ``list[casus.dates.anchor.DateMention]`` (set by ``casus_dates``).
+- ``doc._.casus_events``: ``list[casus.records.Event]`` (set by ``casus_events``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_DOC_EXTENSIONS: dict[str, object] = {
+    "casus_doc_id": "",
+    "casus_published": None,
+    "casus_mentions": None,
+    "casus_dates": None,
+    "casus_events": None,
+}
+
+
+def register_extensions() -> None:
+    """Add casus's Doc extensions if they are not there yet (safe to call many times).
+
+    List-valued extensions default to None (a shared mutable default would leak
+    between documents); components set a fresh list on each Doc.
+    """
+    for name, default in _DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
