@@ -42,6 +42,7 @@ class RawDocument:
     url: str | None = None
     source: str | None = None
     published: date | None = None
+    warnings: list[str] = field(default_factory=list)  # one line each, shown on stderr
 
 
 @dataclass
