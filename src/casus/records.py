@@ -80,6 +80,16 @@ class Document:
 
 
 @dataclass
+class Sentence:
+    """A sentence of the cleaned text, kept so every event can show its evidence."""
+
+    index: int
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass
 class ActorRef:
     """An actor as it takes part in one event: the words used and who they resolve to."""
 

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install everything, then run the linters and the whole test suite (slow tests included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+.venv/bin/ruff check src tests benchmarks scripts
+.venv/bin/python -m pytest "$@"

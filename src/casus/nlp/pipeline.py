@@ -1,0 +1,45 @@
+"""Building the spaCy pipeline casus runs: the model plus casus's own components."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from casus.config import Settings
+from casus.errors import ModelNotFound
+from casus.nlp.extensions import register_extensions
+
+CASUS_COMPONENTS = ("casus_actors", "casus_dates", "casus_events")
+
+
+def add_casus_components(nlp: Language, settings: Settings | None = None) -> Language:
+    """Add casus's components after the model's own, as a user would in their pipeline."""
+    settings = settings or Settings.load()
+    register_extensions()
+    dictionaries = [d for d in settings.dictionaries.split(":") if d]
+    if "casus_actors" not in nlp.pipe_names:
+        nlp.add_pipe("casus_actors", config={"dictionaries": dictionaries})
+    if "casus_dates" not in nlp.pipe_names:
+        nlp.add_pipe("casus_dates")
+    if "casus_events" not in nlp.pipe_names:
+        nlp.add_pipe("casus_events", config={"max_events": settings.max_events_per_document})
+    return nlp
+
+
+def load_model(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(f"cannot load the spaCy model '{name}': {exc}") from None
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(settings: Settings) -> Language:
+    return add_casus_components(load_model(settings.model), settings)
+
+
+def load_pipeline(settings: Settings | None = None) -> Language:
+    """The model named by ``settings.model`` with casus's components; cached per settings."""
+    return _cached_pipeline(settings or Settings.load())

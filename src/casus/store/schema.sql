@@ -1,0 +1,82 @@
+-- casus store, schema version 1. One DuckDB file; one transaction per document.
+-- Every row of sentences, mentions and events belongs to exactly one document and is
+-- replaced with it, so a crash can never leave half a document.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    source VARCHAR,
+    url VARCHAR,
+    published DATE,
+    published_from VARCHAR,
+    language VARCHAR,
+    text VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    fingerprint VARCHAR NOT NULL,   -- text + metadata + analysis version: skip when unchanged
+    origin VARCHAR,
+    n_events INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, sentence_index)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR NOT NULL,
+    mention_index INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    label VARCHAR,
+    actor_id VARCHAR,
+    name VARCHAR,
+    type VARCHAR,
+    code VARCHAR,
+    country VARCHAR,
+    role VARCHAR,
+    in_dictionary BOOLEAN NOT NULL,
+    PRIMARY KEY (doc_id, mention_index)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    cameo VARCHAR NOT NULL,
+    cameo_root VARCHAR NOT NULL,
+    plover VARCHAR,
+    quad_class INTEGER NOT NULL,
+    goldstein DOUBLE NOT NULL,
+    source_actor_id VARCHAR,
+    source_code VARCHAR,
+    source_country VARCHAR,
+    source_text VARCHAR,
+    target_actor_id VARCHAR,
+    target_code VARCHAR,
+    target_country VARCHAR,
+    target_text VARCHAR,
+    date DATE,
+    negated BOOLEAN NOT NULL,
+    modality VARCHAR NOT NULL,
+    record JSON NOT NULL,           -- the full CONTRACT.md event record, as emitted
+    PRIMARY KEY (event_id)
+);
+
+CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
+CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_source ON events (source_actor_id);
+CREATE INDEX IF NOT EXISTS events_target ON events (target_actor_id);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
