@@ -11,7 +11,7 @@ from casus.config import Settings
 from casus.errors import ModelNotFound
 from casus.nlp.extensions import register_extensions
 
-CASUS_COMPONENTS = ("casus_actors", "casus_dates", "casus_events")
+CASUS_COMPONENTS = ("casus_actors", "casus_dates", "casus_events", "casus_places")
 
 
 def add_casus_components(nlp: Language, settings: Settings | None = None) -> Language:
@@ -25,6 +25,8 @@ def add_casus_components(nlp: Language, settings: Settings | None = None) -> Lan
         nlp.add_pipe("casus_dates")
     if "casus_events" not in nlp.pipe_names:
         nlp.add_pipe("casus_events", config={"max_events": settings.max_events_per_document})
+    if "casus_places" not in nlp.pipe_names:
+        nlp.add_pipe("casus_places")
     return nlp
 
 

@@ -1,0 +1,43 @@
+"""``casus_places``: each coded event's location, from the place phrase its trigger governs.
+
+Registered as the spaCy factory ``casus_places`` (casus.PlaceResolver.v1). Runs after
+``casus_events``; reads ``doc._.casus_events`` and ``doc._.casus_mentions`` and fills
+each event's ``location`` (None where the text names no place).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from casus.geo.gazetteer import Gazetteer, default_gazetteer
+from casus.geo.resolve import document_countries, event_location, token_at
+from casus.nlp.extensions import register_extensions
+
+VISIT_ROOT = "04"
+
+
+class PlaceResolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = doc._.casus_events or []
+        if not events:
+            return doc
+        countries = document_countries(doc._.casus_mentions or [])
+        for event in events:
+            if event.trigger_start is None:
+                continue
+            trigger = token_at(doc, event.trigger_start)
+            if trigger is None:
+                continue
+            target = event.target.text if event.target and event.cameo_root == VISIT_ROOT else None
+            event.location = event_location(trigger, self.gazetteer, countries, target)
+        return doc
+
+
+@Language.factory("casus_places", requires=["doc._.casus_events"])
+def make_place_resolver(nlp: Language, name: str) -> PlaceResolver:
+    register_extensions()
+    return PlaceResolver(default_gazetteer())

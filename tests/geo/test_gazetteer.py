@@ -1,0 +1,33 @@
+"""Place names to places: folding, project additions, context for ambiguous names."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.geo.gazetteer import default_gazetteer, place_key
+
+
+@pytest.mark.parametrize("a,b", [("Al Fallūjah", "Fallujah"), ("Basrah", "Basra"),
+                                 ("Sana'a", "Sanaa"), ("al-Anbar", "Anbar")])
+def test_gazetteer_place_key_folds_romanisation(a, b):
+    assert place_key(a) == place_key(b)
+
+
+def test_gazetteer_lookup_cities_regions_and_bases():
+    g = default_gazetteer()
+    assert g.lookup("Erbil").country == "IRQ"
+    assert g.lookup("Fallujah").geonameid == 99454
+    assert g.lookup("Kurdistan region").country == "IRQ"
+    assert g.lookup("Ain al-Asad").lat == pytest.approx(33.80, abs=0.1)
+    assert g.lookup("Khartoum").country == "SDN"
+    assert g.lookup("Nowhereville on Sea") is None
+
+
+def test_gazetteer_context_settles_ambiguous_names():
+    g = default_gazetteer()
+    assert g.lookup("Tripoli", ("LBN",)).country == "LBN"
+    assert g.lookup("Tripoli", ("LBY",)).country == "LBY"
+
+
+def test_gazetteer_capital_by_country_code():
+    assert default_gazetteer().capital("IRQ").name == "Baghdad"
