@@ -1,3 +1,77 @@
-"""casus: sourced, queryable event data from conflict and diplomacy reporting."""
+"""casus: sourced, queryable event data from conflict and diplomacy reporting.
+
+The public API is small; heavy modules (spaCy, DuckDB) load on first use.
+
+    >>> import casus
+    >>> events = casus.analyse("Iraqi police arrested a militia commander in Basra on "
+    ...                        "Monday.", published="2024-03-06")      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+__all__ = ["analyse", "Store", "load_pipeline", "__version__"]
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from casus.store import Store
+
+
+def analyse(
+    text_or_path: str | Path,
+    *,
+    published: date | str | None = None,
+    doc_id: str = "text",
+) -> list[dict[str, Any]]:
+    """Event records (CONTRACT.md shape) for an article given as text or as a file path.
+
+    ``published`` anchors relative dates ("last Friday"); without it and without a
+    dateline they stay undated. A path is read like ``casus ingest`` reads it.
+    """
+    from casus.errors import InputError
+    from casus.ingest import iter_inputs
+    from casus.records import RawDocument
+
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    if isinstance(text_or_path, Path) or (len(text_or_path) < 4096 and "\n" not in text_or_path
+                                          and Path(text_or_path).is_file()):
+        items = list(iter_inputs([text_or_path]))
+        for item in items:
+            if isinstance(item, InputError):
+                raise item
+    else:
+        items = [RawDocument(doc_id=doc_id, origin=doc_id, text=str(text_or_path),
+                             published=published)]
+    raws = [i for i in items if isinstance(i, RawDocument)]
+    for raw in raws:
+        raw.published = raw.published or published
+    return [e.to_dict() for a in _analyse_raw(raws) for e in a.events]
+
+
+def _analyse_raw(raws: list[Any]) -> Any:
+    """Clean and analyse already-read documents."""
+    from casus.analyse import Analyser
+    from casus.clean import clean_document
+
+    return Analyser().analyse(clean_document(r) for r in raws)
+
+
+def load_pipeline() -> Language:
+    """The configured spaCy pipeline with casus's components."""
+    from casus.nlp.pipeline import load_pipeline as _load
+
+    return _load()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Store":
+        from casus.store import Store
+
+        return Store
+    raise AttributeError(name)
