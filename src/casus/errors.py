@@ -80,6 +80,13 @@ class DictionaryError(ConfigError):
     hint = "check the YAML file against docs/dictionaries.md"
 
 
+class UnknownCameoCode(ConfigError):
+    """A lexicon or caller asked for a code the CAMEO table does not have."""
+
+    code = "E203"
+    hint = "use a code from src/casus/data/ontology/cameo.tsv (e.g. '042', '173', '190')"
+
+
 class StoreError(CasusError):
     code = "E300"
 

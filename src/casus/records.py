@@ -112,6 +112,13 @@ class ActorRef:
         }
 
 
+def party_key(ref: ActorRef | None) -> str | None:
+    """An event party's identity for ids: its actor id, else its words."""
+    if ref is None:
+        return None
+    return ref.actor_id or f"text:{ref.text.lower()}"
+
+
 @dataclass
 class Mention:
     """A span of a document that names or describes an actor.
@@ -189,14 +196,15 @@ class Event:
             self.event_id = self.compute_id()
 
     def compute_id(self) -> str:
+        """From content only: doc, sentence span, trigger offset, code and the parties."""
         return stable_id(
             self.doc_id,
             self.char_start,
             self.char_end,
             self.trigger_start,
             self.cameo,
-            self.source.actor_id if self.source else None,
-            self.target.actor_id if self.target else None,
+            party_key(self.source),
+            party_key(self.target),
         )
 
     def to_dict(self) -> dict[str, Any]:

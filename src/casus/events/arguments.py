@@ -1,0 +1,311 @@
+"""Who did it and to whom: event arguments read from the dependency parse.
+
+Parties are never invented: an argument becomes a party only through an actor
+mention (``doc._.casus_mentions``, set by ``casus_actors``) that covers the argument
+or sits inside it. When no mention list was set (the coder running alone), spaCy's
+PERSON/ORG/GPE/NORP entities stand in, widened over the noun they modify ("Iraqi
+police"), and a bare noun phrase is used as plain text as a last resort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from casus.events.lexicon import (
+    DEFAULT_NOUN_SOURCE_PREPS,
+    DEFAULT_NOUN_TARGET_PREPS,
+    DEFAULT_VERB_TARGET_PREPS,
+    Entry,
+    Lexicon,
+)
+from casus.records import ActorRef, Mention
+
+FALLBACK_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NON_ACTOR_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+)
+# Clauses and conjuncts inside a noun phrase name something else: no party is looked for there.
+_CLAUSAL = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis", "conj", "cc"}
+)
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+QUANTITY_NOUNS = frozenset(
+    {
+        "hundred",
+        "thousand",
+        "dozen",
+        "group",
+        "number",
+        "band",
+        "crowd",
+        "score",
+        "million",
+    }
+)
+
+
+@dataclass
+class Party:
+    """One side of an event: the actor and how directly the syntax gave it."""
+
+    ref: ActorRef
+    token: Token
+    in_dictionary: bool = False
+    direct: bool = True
+    plain: bool = False  # plain noun-phrase text, no mention behind it (fallback only)
+
+
+class ActorIndex:
+    """The document's actor mentions, indexed by token for constant-time lookups."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention] | None, lexicon: Lexicon) -> None:
+        self.fallback = mentions is None
+        self.lexicon = lexicon
+        self.mentions = entity_mentions(doc, lexicon) if mentions is None else list(mentions)
+        self._by_token: list[Mention | None] = [None] * len(doc)
+        # Longer mentions win where mentions overlap.
+        for mention in sorted(self.mentions, key=lambda m: m.end - m.start):
+            for i in range(max(mention.start, 0), min(mention.end, len(doc))):
+                self._by_token[i] = mention
+
+    def covering(self, token: Token) -> Mention | None:
+        return self._by_token[token.i]
+
+    def party(self, token: Token | None, *, direct: bool = True) -> Party | None:
+        """The actor an argument head token stands for, or None (never invented)."""
+        if token is None:
+            return None
+        token = antecedent(quantified(token))
+        if token.pos_ == "PRON":
+            return None
+        if token.pos_ in ("NOUN", "PROPN") and self.lexicon.noun(token) is not None:
+            return None  # an event noun ("the attack") is not an actor
+        found = self.mention_for(token)
+        if found is not None:
+            return _party(found, token, direct and self.covering(token) is not None)
+        if (
+            self.fallback
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.ent_type_ not in NON_ACTOR_LABELS
+        ):
+            return Party(ActorRef(text=phrase_text(token)), token, False, False, plain=True)
+        return None
+
+    def mention_for(self, head: Token) -> Mention | None:
+        """The mention an argument names: a named apposition ("the Prime Minister,
+        Mustafa Al-Kazemi"), the mention covering the head, else the leftmost inside."""
+        for child in head.children:
+            if child.dep_ == "appos" and (found := self._mention_in(child)) is not None:
+                return found
+        return self._mention_in(head)
+
+    def _mention_in(self, head: Token) -> Mention | None:
+        if (found := self.covering(head)) is not None:
+            return found
+        for token in phrase_tokens(head):
+            if (found := self._by_token[token.i]) is not None:
+                return found
+        return None
+
+
+def _party(mention: Mention, token: Token, direct: bool) -> Party:
+    return Party(mention.actor, token, mention.in_dictionary, direct)
+
+
+def phrase_tokens(head: Token) -> Iterator[Token]:
+    """The head's noun phrase left to right, leaving out clauses and appositions."""
+    stack = [head]
+    seen: list[Token] = []
+    while stack:
+        token = stack.pop()
+        seen.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSAL)
+    return iter(sorted(seen, key=lambda t: t.i))
+
+
+def phrase_text(head: Token) -> str:
+    """A short noun phrase for plain-text parties: modifiers, head and an 'of' phrase."""
+    keep = [t for t in phrase_tokens(head) if t.dep_ not in ("det", "punct", "prep", "pobj")]
+    text = [t for t in keep if t.head == head or t == head or t.head in keep]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in children(prep, "pobj"):
+                text.append(prep)
+                text.extend(
+                    t for t in phrase_tokens(obj) if t.dep_ in ("compound", "amod") or t == obj
+                )
+    text.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in text) if text else head.text
+
+
+def quantified(token: Token) -> Token:
+    """'hundreds of protesters', 'a group of gunmen': the party is what is counted."""
+    if token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = children(prep, "pobj")
+                if objects:
+                    return objects[0]
+    return token
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("the militia, which")."""
+    if (
+        token.lower_ in _RELATIVE
+        and token.tag_ in ("WDT", "WP", "WP$")
+        and token.head.dep_ == "relcl"
+    ):
+        return token.head.head
+    return token
+
+
+def entity_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """Stand-in mentions from spaCy entities, widened over the noun they modify."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in FALLBACK_LABELS:
+            continue
+        while len(ent) > 1 and ent[0].pos_ == "ADP":  # "Near Palmyra" as one ORG
+            ent = ent[1:]
+        span = _widen(doc, ent, lexicon)
+        mentions.append(
+            Mention(
+                text=span.text,
+                start=span.start,
+                end=span.end,
+                char_start=span.start_char,
+                char_end=span.end_char,
+                actor=ActorRef(text=span.text, type=ent.label_),
+                label=ent.label_,
+            )
+        )
+    return mentions
+
+
+def _widen(doc: Doc, ent: Span, lexicon: Lexicon) -> Span:
+    """'Iraqi' in 'Iraqi police' names the police: take the whole noun phrase."""
+    head = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound") or head.i < ent.end or head.ent_type_:
+        return ent
+    if head.pos_ != "NOUN" or lexicon.noun(head) is not None:
+        return ent
+    between = doc[ent.end : head.i]
+    if any(t.head != head or t.dep_ not in ("amod", "compound") for t in between):
+        return ent
+    return doc[ent.start : head.i + 1]
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Kyiv and Moscow")."""
+    return [token, *token.conjuncts] if token.conjuncts else [token]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions named in ``preps`` (with their conjuncts)."""
+    wanted = set(preps)
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in wanted:
+            for obj in children(prep, "pobj"):
+                found.extend(with_conjuncts(obj))
+    return found
+
+
+def verb_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The verb's doer and whether the link is direct (not inherited from another verb).
+
+    Inherited: a coordinated verb takes the first verb's subject ("stormed ... and
+    killed"); an open complement its controller ("urged Iran to release", "is due to
+    visit"); a relative or participle clause the noun it modifies.
+    """
+    if is_passive(verb):
+        agents = prep_objects(verb, ("by",))
+        return (agents[0] if agents else None), True
+    subjects = children(verb, "nsubj")
+    if subjects or depth > 4:
+        return (subjects[0] if subjects else None), True
+    head, dep = verb.head, verb.dep_
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return verb_subject(head, depth + 1)[0], False
+    if dep == "xcomp":
+        objects = children(head, "dobj")
+        if objects and head.lemma_ not in ("promise",):
+            return objects[0], False
+        governor = head.head if head.dep_ == "acomp" else head
+        return verb_subject(governor, depth + 1)[0], False
+    if dep == "relcl":
+        return head, False
+    if dep == "acl" and verb.tag_ == "VBG":
+        return head, False
+    if dep == "advcl" and verb.tag_ == "VBG":
+        return verb_subject(head, depth + 1)[0], False
+    if dep == "pcomp" and head.head.lemma_ in ("accuse", "blame", "suspect"):
+        objects = children(head.head, "dobj")
+        return (objects[0] if objects else None), False
+    return None, False
+
+
+def verb_targets(verb: Token, entry: Entry, obj: Token | None) -> list[Token]:
+    """Patients of a verb: object (or passive subject), datives, target prepositions."""
+    found: list[Token] = []
+    if obj is not None:
+        found.extend(with_conjuncts(obj))
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append(verb.head)  # "the commander arrested by police"
+    for dative in children(verb, "dative"):
+        found.extend(with_conjuncts(dative) if dative.pos_ != "ADP" else [])
+    found.extend(prep_objects(verb, DEFAULT_VERB_TARGET_PREPS | entry.target_preps))
+    return found
+
+
+def verb_object(verb: Token) -> Token | None:
+    """The direct object, or the passive subject (the patient of a passive verb)."""
+    deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
+    found = children(verb, *deps)
+    return found[0] if found else None
+
+
+@dataclass
+class NounArguments:
+    """Candidate argument heads of an event noun."""
+
+    sources: list[Token]
+    targets: list[Token]
+    modifiers: list[Token]  # "Israeli strikes": a doer only if a mention covers it
+    between: bool = False
+
+
+def noun_arguments(noun: Token, entry: Entry) -> NounArguments:
+    """Doers and patients of an event noun.
+
+    "the arrest of X by Y", "X's visit to Y", "talks between A and B", "Israeli
+    strikes on Gaza", "a meeting of the factions".
+    """
+    sources: list[Token] = children(noun, "poss")
+    source_preps = DEFAULT_NOUN_SOURCE_PREPS | entry.source_preps
+    target_preps = DEFAULT_NOUN_TARGET_PREPS | entry.target_preps
+    if entry.of_is_source:
+        source_preps = source_preps | {"of"}
+        target_preps = target_preps - {"of"}
+    sources.extend(prep_objects(noun, source_preps))
+    targets = prep_objects(noun, target_preps)
+    between = prep_objects(noun, ("between", "among"))
+    if between:
+        return NounArguments([between[0], *sources], [*between[1:], *targets], [], True)
+    modifiers = [
+        c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+    ]
+    return NounArguments(sources, targets, modifiers)

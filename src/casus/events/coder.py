@@ -1,0 +1,383 @@
+"""The event coder: plain functions from parsed sentences to candidate Event records.
+
+For each trigger (see ``triggers``) the parties come from the parse (``arguments``),
+reality and attribution from ``modality``, the date from the document's date
+mentions, labels and weights from the ontology.
+
+Confidence is a simple additive score, so a reader can see why one event outranks
+another: 0.3 to start; +0.15 for each side found; +0.1 for each side that is a
+dictionary actor; +0.1 when every party is a direct syntactic argument of the trigger
+(not inherited from another clause or found deeper in a phrase); +0.1 when the event
+is asserted and not negated; -0.05 for a noun trigger. Clamped to [0.05, 0.99].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import product
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from casus.events import modality
+from casus.events.arguments import (
+    ActorIndex,
+    Party,
+    noun_arguments,
+    phrase_text,
+    verb_object,
+    verb_subject,
+    verb_targets,
+    with_conjuncts,
+)
+from casus.events.lexicon import Entry, Lexicon, load_lexicon
+from casus.events.ontology import lookup
+from casus.events.triggers import Trigger, find_triggers
+from casus.records import ActorRef, Attribution, Event, Mention
+
+MAX_PAIRS = 4
+# Subjects of a reported clause that stand for the speaker ("the army said it killed").
+SELF_PRONOUNS = frozenset({"i", "we", "me", "us", "he", "she", "it"})
+GENERIC_NOUN = Entry(lemma="", pos="noun", code=None)
+_ANCHOR_DEPS = frozenset(
+    {"pobj", "prep", "nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "npadvmod"}
+)
+
+
+@dataclass
+class Roles:
+    """Candidate parties of one trigger before pairing."""
+
+    sources: list[Party]
+    targets: list[Party]
+    subject: Token | None
+    direct: bool
+
+
+def code_document(
+    doc: Doc, *, lexicon: Lexicon | None = None, max_events: int = 2000, doc_id: str | None = None
+) -> list[Event]:
+    """Every event in the doc, in text order, at most ``max_events``.
+
+    Reads ``doc._.casus_mentions`` and ``doc._.casus_dates`` when they are set
+    (None means "not run": spaCy entities stand in for mentions).
+    """
+    lexicon = lexicon or load_lexicon()
+    mentions: list[Mention] | None = _ext(doc, "casus_mentions")
+    dates: list[Any] = _ext(doc, "casus_dates") or []
+    doc_id = doc_id if doc_id is not None else (_ext(doc, "casus_doc_id") or "")
+    actors = ActorIndex(doc, mentions, lexicon)
+    events: list[Event] = []
+    for index, sentence in enumerate(doc.sents):
+        for event in code_sentence(sentence, index, actors, lexicon, doc_id, dates):
+            events.append(event)
+            if len(events) >= max_events:
+                return events
+    return events
+
+
+def _ext(doc: Doc, name: str) -> Any:
+    return getattr(doc._, name) if doc.has_extension(name) else None
+
+
+def code_sentence(
+    sentence: Span,
+    index: int,
+    actors: ActorIndex,
+    lexicon: Lexicon,
+    doc_id: str = "",
+    dates: Sequence[Any] = (),
+) -> list[Event]:
+    """Candidate events of one sentence; events with neither party are dropped."""
+    events: list[Event] = []
+    seen: set[tuple[Any, ...]] = set()
+    quotes = modality.quote_spans(sentence)
+    for trigger in find_triggers(sentence, lexicon):
+        for event in _events_for(trigger, sentence, index, actors, lexicon, doc_id, dates, quotes):
+            key = (trigger.token.i, event.cameo, _key(event.source), _key(event.target))
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    return events
+
+
+def _key(ref: ActorRef | None) -> str | None:
+    return None if ref is None else (ref.actor_id or ref.text.lower())
+
+
+def _events_for(
+    trigger: Trigger,
+    sentence: Span,
+    index: int,
+    actors: ActorIndex,
+    lexicon: Lexicon,
+    doc_id: str,
+    dates: Sequence[Any],
+    quotes: list[tuple[int, int]],
+) -> list[Event]:
+    roles = noun_roles(trigger, actors) if trigger.nominal else verb_roles(trigger, actors, lexicon)
+    anchor = trigger.token if not trigger.nominal else noun_anchor(trigger.token)
+    reading = modality.read(
+        trigger.token,
+        anchor,
+        lexicon.speech_lemmas,
+        nominal=trigger.nominal,
+        negatable_anchor=not trigger.nominal or _denies_noun(trigger.token, anchor, lexicon),
+    )
+    speaker = _speaker(reading, actors)
+    date = pick_date(trigger.token, anchor, sentence, dates)
+    events = []
+    symmetric = trigger.entry.symmetric or (
+        trigger.event_noun is not None
+        and (noun_entry := lexicon.noun(trigger.event_noun)) is not None
+        and noun_entry.symmetric
+    )
+    for source, target in pair_parties(roles, symmetric):
+        if source is None and roles.subject is not None and roles.subject.lower_ in SELF_PRONOUNS:
+            source = speaker  # "we will strike", said by the speaker
+        if (source is None and target is None) or (
+            trigger.entry.requires_target and target is None
+        ):
+            continue
+        events.append(
+            _event(
+                trigger,
+                sentence,
+                index,
+                doc_id,
+                source,
+                target,
+                reading,
+                speaker,
+                date,
+                quotes,
+                roles.direct,
+            )
+        )
+    return events
+
+
+def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
+    """Parties of a verb trigger (and of a light verb's event noun)."""
+    verb = trigger.token
+    subject, direct = verb_subject(verb)
+    sources = _parties(with_conjuncts(subject) if subject is not None else [], actors, direct)
+    if not sources and subject is not None and (subject_entry := lexicon.noun(subject)):
+        # "Israeli strikes on Gaza killed 20": the doers of the subject event
+        subject_args = noun_arguments(subject, subject_entry)
+        sources = _parties(subject_args.sources, actors, False) or _modifier_parties(
+            subject_args.modifiers, actors
+        )
+    obj = None if trigger.light else verb_object(verb)
+    if obj is not None and lexicon.noun(obj) is not None:
+        # "condemned the attack on X": the object is an event; its doers are the target
+        obj_args = noun_arguments(obj, lexicon.noun(obj))  # type: ignore[arg-type]
+        target_heads = obj_args.sources + verb_targets(verb, trigger.entry, None)
+    else:
+        target_heads = verb_targets(verb, trigger.entry, obj)
+    for complement in trigger.absorbed:  # "threatened to attack Israel"
+        target_heads += verb_targets(complement, trigger.entry, verb_object(complement))
+    if trigger.event_noun is not None:
+        noun = trigger.event_noun
+        noun_args = noun_arguments(noun, lexicon.noun(noun) or GENERIC_NOUN)
+        if trigger.light and not sources:
+            sources = _parties(noun_args.sources, actors, True) or _modifier_parties(
+                noun_args.modifiers, actors
+            )
+        elif not trigger.light:  # "rejected India's proposal": the proposer is the target
+            target_heads += noun_args.sources
+        target_heads += noun_args.targets
+    target_heads = [
+        t
+        for t in target_heads
+        if not (trigger.is_predicate_word(t) and actors.mention_for(t) is None)
+    ]
+    targets = _parties(target_heads, actors, True)
+    if trigger.entry.requires_target:  # "told X", "said to X": X must be a known party
+        targets = [t for t in targets if not t.plain]
+    return Roles(sources, targets, subject, direct)
+
+
+def noun_roles(trigger: Trigger, actors: ActorIndex) -> Roles:
+    """Parties of an event noun: 'of', 'by', possessives, 'between A and B', modifiers."""
+    args = noun_arguments(trigger.token, trigger.entry)
+    sources = _parties(args.sources, actors, True)
+    if not sources:
+        sources = _modifier_parties(args.modifiers, actors)
+    targets = _parties(args.targets, actors, True)
+    return Roles(sources, targets, None, True)
+
+
+def _parties(tokens: Iterable[Token], actors: ActorIndex, direct: bool) -> list[Party]:
+    found: list[Party] = []
+    for token in tokens:
+        party = actors.party(token, direct=direct)
+        if party is not None and all(_key(p.ref) != _key(party.ref) for p in found):
+            found.append(party)
+    return found
+
+
+def _modifier_parties(modifiers: Iterable[Token], actors: ActorIndex) -> list[Party]:
+    """'Israeli strikes', 'US raids': a modifier is a doer only if it names an actor."""
+    found = []
+    for token in modifiers:
+        mention = actors.covering(token)
+        if mention is not None:
+            found.append(Party(mention.actor, token, mention.in_dictionary, True))
+    return found[:1]
+
+
+def pair_parties(roles: Roles, symmetric: bool) -> list[tuple[ActorRef | None, ActorRef | None]]:
+    """Source/target pairs: one per coordinated party, 'A and B met' as A -> B."""
+    sources: list[Party | None] = list(roles.sources)
+    targets: list[Party | None] = [
+        t for t in roles.targets if all(_key(t.ref) != _key(s.ref) for s in roles.sources)
+    ]
+    if not targets and symmetric and len(sources) > 1:
+        targets, sources = sources[1:2], sources[:1]
+    pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]
+    return [(s.ref if s else None, t.ref if t else None) for s, t in pairs]
+
+
+def noun_anchor(noun: Token) -> Token:
+    """The verb an event noun hangs from ('talks ... are scheduled'), else the noun."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in _ANCHOR_DEPS or node.head == node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return noun
+
+
+def _denies_noun(noun: Token, anchor: Token, lexicon: Lexicon) -> bool:
+    """A negated verb denies its event noun only if the verb reports its occurrence."""
+    if anchor == noun or noun.head != anchor or noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    entry = lexicon.verb(anchor)
+    light = entry is not None and any(rule.light for rule in entry.rules)
+    return light or anchor.lemma_.lower() in modality.OCCURRENCE_VERBS
+
+
+def _speaker(reading: modality.Reading, actors: ActorIndex) -> ActorRef | None:
+    token = reading.speaker
+    if token is None or token.pos_ == "PRON":
+        return None
+    party = actors.party(token)
+    return party.ref if party is not None else ActorRef(text=phrase_text(token))
+
+
+def pick_date(trigger: Token, anchor: Token, sentence: Span, dates: Sequence[Any]) -> Any | None:
+    """The date mention attached to the trigger's clause, else the nearest in the sentence."""
+    inside = [d for d in dates if sentence.start_char <= d.char_start < sentence.end_char]
+    if not inside:
+        return None
+    doc = sentence.doc
+    for mention in inside:
+        span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is not None and _attached(span.root, (trigger, anchor)):
+            return mention
+    return min(inside, key=lambda d: abs(d.char_start - trigger.idx))
+
+
+def _attached(token: Token, heads: tuple[Token, ...]) -> bool:
+    """Whether the token's chain of heads meets one of ``heads`` before another predicate."""
+    node = token
+    for _ in range(8):
+        if node in heads:
+            return True
+        if node.head == node or (node != token and node.pos_ in ("VERB", "AUX", "NOUN", "PROPN")):
+            return False  # the date describes another predicate ("after talks on Monday")
+        node = node.head
+    return False
+
+
+def _event(
+    trigger: Trigger,
+    sentence: Span,
+    index: int,
+    doc_id: str,
+    source: ActorRef | None,
+    target: ActorRef | None,
+    reading: modality.Reading,
+    speaker: ActorRef | None,
+    date: Any | None,
+    quotes: list[tuple[int, int]],
+    direct: bool,
+) -> Event:
+    code = lookup(trigger.code)
+    mode = reading.modality
+    if reading.speech is not None and (source is None or _key(source) != _key(speaker)):
+        mode = mode if mode != "asserted" else "reported"
+    attribution = None
+    if reading.speech is not None:
+        attribution = Attribution(speaker, modality.is_quoted(trigger.token.idx, quotes))
+    return Event(
+        doc_id=doc_id,
+        sentence=sentence.text,
+        sentence_index=index,
+        char_start=sentence.start_char,
+        char_end=sentence.end_char,
+        cameo=code.code,
+        cameo_root=code.root,
+        cameo_label=code.label,
+        plover=code.plover,
+        plover_mode=code.plover_mode,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        source=source,
+        target=target,
+        trigger=_trigger_text(trigger),
+        trigger_start=trigger.token.idx,
+        date=getattr(date, "date", None),
+        date_precision=getattr(date, "precision", None),
+        date_text=getattr(date, "text", None),
+        negated=reading.negated,
+        modality=mode,
+        attribution=attribution,
+        confidence=confidence(source, target, direct, mode, reading.negated, trigger.nominal),
+    )
+
+
+def _trigger_text(trigger: Trigger) -> str:
+    """The trigger word with its particle and light-verb noun ('carried out ... attacks')."""
+    words = [trigger.token] + [c for c in trigger.token.children if c.dep_ == "prt"]
+    if trigger.event_noun is not None:
+        words.append(trigger.event_noun)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def confidence(
+    source: ActorRef | None,
+    target: ActorRef | None,
+    direct: bool,
+    mode: str,
+    negated: bool,
+    nominal: bool,
+) -> float:
+    """The additive score described in the module docstring."""
+    score = 0.3
+    for ref in (source, target):
+        if ref is not None:
+            score += 0.15
+            if ref.code or ref.actor_id:
+                score += 0.1
+    if direct:
+        score += 0.1
+    if mode == "asserted" and not negated:
+        score += 0.1
+    if nominal:
+        score -= 0.05
+    return max(0.05, min(0.99, score))
+
+
+__all__ = [
+    "code_document",
+    "code_sentence",
+    "confidence",
+    "noun_anchor",
+    "pair_parties",
+    "pick_date",
+]

@@ -1,0 +1,223 @@
+"""The event lexicon: trigger words (verbs and event nouns) and the codes they give.
+
+The words live in ``data/events/lexicon.yaml`` (its header documents the format);
+this module loads them once, checks every code against the ontology and indexes the
+entries by lemma so the coder does one dict lookup per token and no pattern scans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from casus.errors import DictionaryError
+from casus.events.ontology import is_code
+
+DEFAULT_VERB_TARGET_PREPS = frozenset(
+    {"against", "on", "with", "to", "at", "into", "toward", "towards", "upon"}
+)
+DEFAULT_NOUN_TARGET_PREPS = DEFAULT_VERB_TARGET_PREPS | {"of"}
+DEFAULT_NOUN_SOURCE_PREPS = frozenset({"by"})
+_RULE_KEYS = {
+    "particle",
+    "prep",
+    "pobj",
+    "pobj_label",
+    "object",
+    "object_label",
+    "xcomp",
+    "mod",
+    "code",
+    "light",
+}
+_ENTRY_KEYS = {
+    "code",
+    "rules",
+    "target",
+    "source",
+    "of",
+    "requires",
+    "speech",
+    "symmetric",
+    "absorbs",
+    "alone",
+}
+
+
+class _WordLoader(yaml.SafeLoader):
+    """YAML 1.1 reads on/off/yes/no as booleans; in a word list they are words."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def read_yaml(text: str) -> Any:
+    """Parse lexicon YAML keeping 'on', 'off', 'no' as words."""
+    return yaml.load(text, Loader=_WordLoader)  # a SafeLoader subclass: safe
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Conditions on a trigger's dependents; all given ones must hold."""
+
+    code: str | None = None
+    light: bool = False
+    particle: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    pobj: frozenset[str] = frozenset()
+    pobj_label: frozenset[str] = frozenset()
+    object: frozenset[str] = frozenset()
+    object_label: frozenset[str] = frozenset()
+    xcomp: frozenset[str] = frozenset()
+    mod: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger lemma: default code, rules and where its parties are."""
+
+    lemma: str
+    pos: str  # "verb" | "noun"
+    code: str | None
+    rules: tuple[Rule, ...] = ()
+    target_preps: frozenset[str] = frozenset()
+    source_preps: frozenset[str] = frozenset()
+    of_is_source: bool = False
+    requires_target: bool = False
+    speech: bool = False
+    symmetric: bool = False
+    absorbs: bool = False
+    alone: bool = True
+
+
+@dataclass
+class Lexicon:
+    """Verb and noun entries indexed by lower-case lemma."""
+
+    verbs: dict[str, Entry] = field(default_factory=dict)
+    nouns: dict[str, Entry] = field(default_factory=dict)
+
+    def verb(self, token: Token) -> Entry | None:
+        """The verb entry for ``token`` (a VERB), by lemma."""
+        return self.verbs.get(token.lemma_.lower())
+
+    def noun(self, token: Token) -> Entry | None:
+        """The noun entry for ``token`` (a NOUN/PROPN), by lemma then by surface form."""
+        return self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_)
+
+    @property
+    def speech_lemmas(self) -> frozenset[str]:
+        return frozenset(lemma for lemma, entry in self.verbs.items() if entry.speech)
+
+    def codes(self) -> set[str]:
+        """Every code the lexicon can give (for tests and docs)."""
+        found: set[str] = set()
+        for entry in [*self.verbs.values(), *self.nouns.values()]:
+            if entry.code:
+                found.add(entry.code)
+            found.update(rule.code for rule in entry.rules if rule.code)
+        return found
+
+
+def _words(value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset({value.lower()})
+    return frozenset(str(v).lower() for v in value)
+
+
+def _check_code(code: Any, where: str) -> str | None:
+    if code is None:
+        return None
+    text = str(code)
+    if not is_code(text):
+        raise DictionaryError(f"{where}: unknown CAMEO code {text!r}")
+    return text
+
+
+def _rule(raw: dict[str, Any], where: str) -> Rule:
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise DictionaryError(f"{where}: unknown rule keys {sorted(unknown)}")
+    if not raw.get("code") and not raw.get("light"):
+        raise DictionaryError(f"{where}: a rule needs 'code' or 'light: true'")
+    words = {k: _words(raw.get(k)) for k in _RULE_KEYS - {"code", "light"}}
+    labels = {k: frozenset(s.upper() for s in words[k]) for k in ("object_label", "pobj_label")}
+    return Rule(
+        code=_check_code(raw.get("code"), where),
+        light=bool(raw.get("light", False)),
+        **{**words, **labels},
+    )
+
+
+def _entry(lemma: str, pos: str, raw: dict[str, Any], where: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise DictionaryError(f"{where}: an entry must be a mapping")
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise DictionaryError(f"{where}: unknown keys {sorted(unknown)}")
+    if "code" not in raw and "rules" not in raw:
+        raise DictionaryError(f"{where}: an entry needs 'code' or 'rules'")
+    rules = tuple(_rule(r, f"{where} rule {i}") for i, r in enumerate(raw.get("rules") or []))
+    return Entry(
+        lemma=lemma,
+        pos=pos,
+        code=_check_code(raw.get("code"), where),
+        rules=rules,
+        target_preps=_words(raw.get("target")),
+        source_preps=_words(raw.get("source")),
+        of_is_source=raw.get("of") == "source",
+        requires_target=raw.get("requires") == "target",
+        speech=bool(raw.get("speech", False)),
+        symmetric=bool(raw.get("symmetric", False)),
+        absorbs=bool(raw.get("absorbs", False)),
+        alone=bool(raw.get("alone", True)),
+    )
+
+
+def parse_lexicon(data: dict[str, Any], origin: str = "lexicon") -> Lexicon:
+    """Build a Lexicon from parsed YAML; raises DictionaryError naming the bad entry."""
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{origin}: expected 'verbs' and 'nouns' sections")
+    lexicon = Lexicon()
+    for section, pos, target in (
+        ("verbs", "verb", lexicon.verbs),
+        ("nouns", "noun", lexicon.nouns),
+    ):
+        for lemma, raw in (data.get(section) or {}).items():
+            key = str(lemma).lower()
+            target[key] = _entry(key, pos, raw, f"{origin}: {section}.{lemma}")
+    return lexicon
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The packaged lexicon (cached), or the YAML file at ``path``."""
+    if path is None:
+        return _packaged()
+    path = Path(path)
+    try:
+        data = read_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read event lexicon: {exc}", origin=str(path)) from None
+    return parse_lexicon(data, str(path))
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Lexicon:
+    source = resources.files("casus").joinpath("data/events/lexicon.yaml")
+    data = read_yaml(source.read_text(encoding="utf-8"))
+    return parse_lexicon(data, "data/events/lexicon.yaml")

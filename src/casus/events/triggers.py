@@ -1,0 +1,148 @@
+"""Finding triggers in a sentence and choosing their CAMEO code.
+
+One dict lookup per token (by lemma) finds a candidate trigger; the entry's rules,
+checked against the token's dependents, choose the code. Light verbs ("carried out
+attacks", "held talks") take the code of their event-noun object, and verbs that
+govern an open complement ("refused to release") absorb it, so neither the noun nor
+the complement is coded a second time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from casus.events.arguments import children, verb_object
+from casus.events.lexicon import Entry, Lexicon, Rule
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+_PREP_DEPS = frozenset({"prep", "dative", "agent"})
+
+
+@dataclass
+class Trigger:
+    """A word that starts an event, with its code and how it was found."""
+
+    token: Token
+    entry: Entry
+    code: str
+    nominal: bool
+    event_noun: Token | None = None  # the object noun of a light verb or an object rule
+    light: bool = False  # the event noun carries the event ("carried out attacks")
+    rule: Rule | None = None  # the rule that chose the code, if any
+    absorbed: list[Token] = field(default_factory=list)
+
+    def is_predicate_word(self, token: Token) -> bool:
+        """Whether a rule named this word as part of the predicate ("cut off gas",
+        "sent a delegation", "agreed to a ceasefire"): then it is no party."""
+        if self.rule is None:
+            return False
+        lemma = token.lemma_.lower()
+        if token.dep_ in ("dobj", "nsubjpass") and lemma in self.rule.object:
+            return True
+        return token.dep_ == "pobj" and lemma in self.rule.pobj
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
+    """All triggers in the sentence, minus nouns and complements coded through a verb."""
+    found: list[Trigger] = []
+    for token in sentence:
+        trigger = _verb_trigger(token, lexicon) if token.pos_ in VERB_POS else None
+        if trigger is None and token.pos_ in NOUN_POS:
+            trigger = _noun_trigger(token, lexicon)
+        if trigger is not None:
+            found.append(trigger)
+    consumed = {t.event_noun.i for t in found if t.event_noun is not None and not t.nominal}
+    consumed.update(a.i for t in found for a in t.absorbed)
+    return [t for t in found if t.token.i not in consumed]
+
+
+def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
+    entry = lexicon.verb(token)
+    if entry is None or token.dep_ == "amod":
+        return None
+    code, rule, noun = choose_code(entry, token, lexicon)
+    if code is None:
+        return None
+    absorbed: list[Token] = []
+    if entry.absorbs:
+        absorbed = children(token, "xcomp")
+    light = rule is not None and rule.light
+    return Trigger(token, entry, code, False, noun, light, rule, absorbed)
+
+
+def _noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
+    entry = lexicon.noun(token)
+    if entry is None or not entry.alone or token.dep_ == "compound":
+        return None
+    code, rule, _ = choose_code(entry, token, lexicon)
+    if code is None:
+        return None
+    return Trigger(token, entry, code, True, rule=rule)
+
+
+def choose_code(
+    entry: Entry, token: Token, lexicon: Lexicon
+) -> tuple[str | None, Rule | None, Token | None]:
+    """The code for this use of the word: first matching rule, else the entry's default.
+
+    Returns (code, rule that matched, the object noun that is part of the predicate:
+    a light verb's event noun or the object an ``object`` rule named).
+    """
+    for rule in entry.rules:
+        if not rule_matches(rule, token):
+            continue
+        if not rule.light:
+            # "imposed sanctions on X": the object noun is part of the predicate
+            return rule.code, rule, verb_object(token) if rule.object else None
+        noun = verb_object(token)
+        noun_entry = lexicon.noun(noun) if noun is not None else None
+        if noun is not None and noun_entry is not None:
+            code, _, _ = choose_code(noun_entry, noun, lexicon)
+            if code is not None:
+                return code, rule, noun
+    return entry.code, None, None
+
+
+def rule_matches(rule: Rule, token: Token) -> bool:
+    """Whether every condition the rule states holds for the token's dependents."""
+    if rule.particle and not any(
+        c.dep_ == "prt" and c.lower_ in rule.particle for c in token.children
+    ):
+        return False
+    if (rule.prep or rule.pobj or rule.pobj_label) and not _prep_matches(rule, token):
+        return False
+    if rule.object or rule.object_label:
+        obj = verb_object(token)
+        if obj is None:
+            return False
+        if rule.object and not (obj.lemma_.lower() in rule.object or obj.lower_ in rule.object):
+            return False
+        if rule.object_label and obj.ent_type_ not in rule.object_label:
+            return False
+    if rule.xcomp and not any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in rule.xcomp for c in token.children
+    ):
+        return False
+    if rule.mod and not any(
+        c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in rule.mod
+        for c in token.children
+    ):
+        return False
+    return True
+
+
+def _prep_matches(rule: Rule, token: Token) -> bool:
+    for prep in token.children:
+        if prep.dep_ not in _PREP_DEPS or (rule.prep and prep.lower_ not in rule.prep):
+            continue
+        if not rule.pobj and not rule.pobj_label:
+            return True
+        for obj in children(prep, "pobj"):
+            if rule.pobj and (obj.lemma_.lower() in rule.pobj or obj.lower_ in rule.pobj):
+                return True
+            if rule.pobj_label and obj.ent_type_ in rule.pobj_label:
+                return True
+    return False
