@@ -1,0 +1,273 @@
+"""The actor dictionary: YAML files in data/actors (and extra folders) loaded once.
+
+Files and fields are described in docs/dictionaries.md. Everything is indexed by
+:func:`casus.actors.names.name_key` so any romanisation of an alias finds its entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from casus.actors.names import name_key, surname_keys, vowels_agree
+from casus.actors.roles import RolePeriod, code_on, parse_date
+from casus.config import DATA_DIR
+from casus.errors import DictionaryError
+
+ACTORS_DIR = DATA_DIR / "actors"
+_SPECIAL_FILES = {"countries.yaml", "agents.yaml", "offices.yaml"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A named actor (person, organisation) or a country.
+
+    ``kind`` is "actor" or "country"; countries have ``adjectives`` (Iraqi) and
+    ``capitals`` (Baghdad) that name them too.
+    """
+
+    id: str
+    name: str
+    type: str
+    roles: tuple[RolePeriod, ...]
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    member_of: str | None = None
+    kind: str = "actor"
+    adjectives: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+
+    def code_on(self, on: date | None) -> str | None:
+        return code_on(self.roles, on, person=self.type == "PERSON")
+
+
+@dataclass(frozen=True)
+class Office:
+    """A title in a country and its holders: ((actor id, start, end), ...)."""
+
+    id: str
+    country: str
+    code: str
+    titles: tuple[str, ...]
+    holders: tuple[tuple[str, date | None, date | None], ...]
+
+    def holder_on(self, on: date | None) -> str | None:
+        """The holder on ``on`` (the latest-starting if terms overlap), or None."""
+        if on is None:
+            return None
+        found = [h for h in self.holders
+                 if (h[1] is None or h[1] <= on) and (h[2] is None or on <= h[2])]
+        return max(found, key=lambda h: h[1] or date.min)[0] if found else None
+
+
+@dataclass(frozen=True)
+class Surface:
+    """One way of writing an entry: the text and what it is (name, adjective, capital).
+
+    ``exact`` surfaces (acronyms such as "US", "PMF", and names whose key is shorter
+    than 4 letters) are matched only as written, never through the lossy key.
+    ``cased`` surfaces (any capital letter in the YAML) need a capitalised word in
+    the text; all-lowercase aliases ("the engineer") match in any case.
+    """
+
+    text: str
+    entry_id: str
+    kind: str  # "name" | "adjective" | "capital"
+    exact: bool = False
+    cased: bool = True
+
+
+_KIND_ORDER = ("name", "adjective", "capital")
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters) and len(letters) <= 6
+
+
+def _surface(text: str, entry_id: str, kind: str) -> Surface:
+    cased = any(c.isupper() for c in text)
+    if cased and text.lower().startswith("the "):
+        text = text[4:]  # "the Houthis": the determiner is not part of the name
+    exact = _is_acronym(text) or len(name_key(text)) < 4
+    return Surface(text, entry_id, kind, exact=exact, cased=cased)
+
+
+@dataclass
+class ActorDictionary:
+    """All entries, offices and agent words, with the lookup indexes built once."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    offices: list[Office] = field(default_factory=list)
+    agents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # form → (role, weak)
+    surfaces: list[Surface] = field(default_factory=list)
+    by_key: dict[str, list[Surface]] = field(default_factory=dict)
+    by_text: dict[str, list[Surface]] = field(default_factory=dict)  # exact surfaces
+    by_surname: dict[str, set[str]] = field(default_factory=dict)  # person surname → ids
+    titles: dict[tuple[str, str], Office] = field(default_factory=dict)  # (country, title)
+
+    def add(self, entry: Entry) -> None:
+        if entry.id in self.entries:
+            raise DictionaryError(f"duplicate actor id {entry.id!r}")
+        self.entries[entry.id] = entry
+        forms = [(entry.name, "name")] + [(a, "name") for a in entry.aliases]
+        forms += [(a, "adjective") for a in entry.adjectives]
+        forms += [(c, "capital") for c in entry.capitals]
+        for text, kind in forms:
+            surface = _surface(text, entry.id, kind)
+            self.surfaces.append(surface)
+            if surface.exact:
+                self.by_text.setdefault(surface.text, []).append(surface)
+            else:
+                self.by_key.setdefault(name_key(surface.text), []).append(surface)
+            if entry.type == "PERSON" and kind == "name":
+                for key in surname_keys(text):
+                    self.by_surname.setdefault(key, set()).add(entry.id)
+
+    def best(self, candidates: Sequence[Surface], written: str) -> Surface | None:
+        """The candidate a written form most plausibly means, or None.
+
+        Candidates share a key; one whose vowels disagree with ``written`` (Qaani is
+        not Kenya) is dropped. Names beat adjectives beat capitals.
+        """
+        fitting = [s for s in candidates if vowels_agree(s.text, written)]
+        if not fitting:
+            return None
+        return min(fitting, key=lambda s: (_KIND_ORDER.index(s.kind), s.entry_id))
+
+    def lookup(self, text: str) -> Surface | None:
+        """The entry surface written ``text`` (any romanisation), or None."""
+        text = text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if text in self.by_text:
+            return self.best(self.by_text[text], text)
+        return self.best(self.by_key.get(name_key(text), []), text)
+
+    def person_by_surname(self, text: str) -> Entry | None:
+        """The one dictionary person whose surname this is ("Kazemi"), if unambiguous."""
+        ids: set[str] = set()
+        for key in surname_keys(text)[:1]:
+            ids |= self.by_surname.get(key, set())
+        return self.entries[next(iter(ids))] if len(ids) == 1 else None
+
+    def office(self, country: str | None, title: str) -> Office | None:
+        return self.titles.get((country or "", title.lower()))
+
+    def offices_titled(self, title: str) -> list[Office]:
+        return [o for (c, t), o in self.titles.items() if t == title.lower()]
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read {path.name}: {exc}", origin=str(path)) from exc
+
+
+def _periods(raw: Iterable[dict[str, Any]] | None, origin: str) -> tuple[RolePeriod, ...]:
+    periods = []
+    for r in raw or []:
+        try:
+            periods.append(RolePeriod(str(r["code"]), parse_date(r.get("from")),
+                                      parse_date(r.get("until"), end=True)))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DictionaryError(f"bad role {r!r}: {exc}", origin=origin) from exc
+    return tuple(periods)
+
+
+def _actor(raw: dict[str, Any], origin: str) -> Entry:
+    try:
+        return Entry(
+            id=str(raw["id"]), name=str(raw["name"]), type=str(raw.get("type", "ORG")),
+            roles=_periods(raw.get("roles"), origin),
+            aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+            wikidata=raw.get("wikidata"), member_of=raw.get("member_of"),
+        )
+    except KeyError as exc:
+        raise DictionaryError(f"actor entry without {exc}: {raw!r}", origin=origin) from exc
+
+
+def _country(raw: dict[str, Any]) -> Entry:
+    iso3 = str(raw["iso3"])
+    return Entry(
+        id=iso3, name=str(raw["name"]), type="GPE", roles=(RolePeriod(iso3),),
+        aliases=tuple(raw.get("names") or ()), kind="country",
+        adjectives=tuple(raw.get("adjectives") or ()),
+        capitals=tuple(raw.get("capitals") or ()),
+    )
+
+
+def _plurals(form: str) -> list[str]:
+    """Regular English plurals of an agent word ("militia" → "militias")."""
+    head, _, last = form.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if last.endswith("man"):
+        return [prefix + last[:-3] + "men"]
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        return [prefix + last[:-1] + "ies"]
+    if last.endswith(("s", "x", "ch", "sh")):
+        return [prefix + last + "es"] if not last.endswith("s") else []
+    return [prefix + last + "s"]
+
+
+def _load_agents(dic: ActorDictionary, path: Path) -> None:
+    for group in _load_yaml(path).get("agents", []):
+        role, weak = str(group["role"]), bool(group.get("weak", False))
+        for form in group.get("forms", []):
+            for f in [str(form).lower(), *_plurals(str(form).lower())]:
+                dic.agents.setdefault(f, (role, weak))
+
+
+def _load_offices(dic: ActorDictionary, path: Path) -> None:
+    for raw in _load_yaml(path).get("offices", []):
+        holders = tuple((str(h["actor"]), parse_date(h.get("from")),
+                         parse_date(h.get("until"), end=True)) for h in raw.get("holders", []))
+        office = Office(str(raw["id"]), str(raw["country"]), str(raw["code"]),
+                        tuple(t.lower() for t in raw.get("titles", [])), holders)
+        dic.offices.append(office)
+        for title in office.titles:
+            dic.titles[(office.country, title)] = office
+            dic.agents.setdefault(title, (office.code[3:6] or "GOV", False))
+
+
+def _check(dic: ActorDictionary) -> None:
+    for office in dic.offices:
+        for actor_id, _, _ in office.holders:
+            if actor_id not in dic.entries:
+                raise DictionaryError(f"office {office.id} names unknown actor {actor_id!r}")
+
+
+def load_dictionary(folders: Sequence[Path | str] = ()) -> ActorDictionary:
+    """Load the packaged dictionary plus every ``*.yaml`` in ``folders`` (in order).
+
+    Raises DictionaryError naming the file when one is malformed.
+    """
+    dic = ActorDictionary()
+    for folder in [ACTORS_DIR, *map(Path, folders)]:
+        countries = folder / "countries.yaml"
+        if countries.exists():
+            for raw in _load_yaml(countries).get("countries", []):
+                dic.add(_country(raw))
+        for path in sorted(folder.glob("*.yaml")):
+            if path.name not in _SPECIAL_FILES:
+                for raw in _load_yaml(path).get("actors", []):
+                    dic.add(_actor(raw, str(path)))
+        if (folder / "agents.yaml").exists():
+            _load_agents(dic, folder / "agents.yaml")
+        if (folder / "offices.yaml").exists():
+            _load_offices(dic, folder / "offices.yaml")
+    _check(dic)
+    return dic
+
+
+@lru_cache(maxsize=8)
+def default_dictionary(folders: tuple[str, ...] = ()) -> ActorDictionary:
+    """The dictionary loaded once per process (and per set of extra folders)."""
+    return load_dictionary(folders)

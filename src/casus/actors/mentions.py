@@ -1,0 +1,279 @@
+"""All actor mentions of a Doc: dictionary names, other names, titles and agents.
+
+Order of trust: dictionary hits (they fix the NER's PERSON/ORG mistakes and glued
+headline words), then NER names (ids from their name key, so spellings agree), then
+agent phrases built from the parse ("an Iraqi government source" → IRQGOV). Partial
+names ("Kazemi", "General Qaani") attach to a person named in the same document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from casus.actors.dictionary import ActorDictionary, Entry
+from casus.actors.matching import DictionaryMatcher, Hit, _non_overlapping
+from casus.actors.names import _TITLES, surname_keys
+from casus.actors.resolve import agent_ref, clean_text, entry_ref, name_ref, office_ref
+from casus.records import ActorRef, Mention, stable_id
+
+_NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_MODIFIER_DEPS = {"amod", "compound", "poss", "case", "det", "nmod", "npadvmod", "punct"}
+_PREPS = {"of", "in", "from"}
+
+
+class MentionFinder:
+    """Built once per pipeline (matchers and indexes); called once per Doc."""
+
+    def __init__(self, vocab: Vocab, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        self.matcher = DictionaryMatcher(vocab, dictionary)
+        self.roles = PhraseMatcher(vocab, attr="LOWER")
+        for form in dictionary.agents:
+            self.roles.add(form, [Doc(vocab, words=form.replace("-", " - ").split())])
+
+    def __call__(self, doc: Doc, on: date | None) -> list[Mention]:
+        hits = _defer_to_people(doc, self.matcher(doc))
+        roles = _longest([(s, e) for _, s, e in self.roles(doc) if doc[e - 1].pos_ != "ADJ"])
+        role_tokens = {i for s, e in roles for i in range(s, e)}
+        mentions = [m for m in (self._hit_mention(doc, h, role_tokens, on) for h in hits) if m]
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        generic = {i for h in hits for i in range(h.start, h.end)}
+        generic |= {i for s, e in roles for i in range(s, e)}
+        mentions += self._ner_mentions(doc, taken, generic, on)
+        country_at = {i: h for h in hits for i in range(h.start, h.end)}
+        mentions = [self._with_title(doc, m, country_at, on) for m in mentions]
+        _link_partial_names(mentions, self.dictionary, on)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        mentions += self._agent_mentions(doc, roles, taken, country_at, mentions, on)
+        return _sorted_unique(mentions)
+
+    def _hit_mention(self, doc: Doc, hit: Hit, role_tokens: set[int],
+                     on: date | None) -> Mention | None:
+        entry = self.dictionary.entries[hit.surface.entry_id]
+        span = doc[hit.start:hit.end]
+        if entry.kind == "country" and _is_modifier(span) and (
+                hit.surface.kind == "adjective" or span.root.head.i in role_tokens):
+            return None  # "Iraqi caution", "US forces": a modifier, used by agent rules
+        return _mention(span, entry_ref(entry, clean_text(span.text), on), entry.type, True)
+
+    def _ner_mentions(self, doc: Doc, taken: set[int], generic: set[int],
+                      on: date | None) -> list[Mention]:
+        """NER names the dictionary did not claim.
+
+        Spans made only of country words, role words and determiners ("Iranian Foreign
+        Ministry") are left to the agent rules, which code them.
+        """
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in _NER_LABELS or not taken.isdisjoint(range(ent.start, ent.end)):
+                continue
+            span = _trim(ent)
+            if span is None or all(t.i in generic or t.is_stop for t in span):
+                continue
+            text = clean_text(span.text)
+            single = len(surname_keys(text)) == 1  # one name word: "al-Kadhimi", "Qaani"
+            person = self.dictionary.person_by_surname(text) if single else None
+            if person is not None:
+                found.append(_mention(span, entry_ref(person, text, on), "PERSON", True))
+                continue
+            elif ent.label_ != "NORP":
+                found.append(_mention(span, name_ref(text, text, ent.label_), ent.label_, False))
+        return found
+
+    def _with_title(self, doc: Doc, m: Mention, country_at: dict[int, Hit],
+                    on: date | None) -> Mention:
+        """Take a title into a person mention: "Prime Minister Mohammed Shia' Al-Sudani".
+
+        A country word before the title comes too ("US President Joe Biden").
+        """
+        if m.label != "PERSON":
+            return m
+        start = m.start
+        while start > 0 and (doc[start - 1].lower_.rstrip(".") in _TITLES
+                             and doc[start - 1].is_title):
+            start -= 1
+        if start == m.start:
+            return m
+        hit = country_at.get(start - 1)
+        if hit is not None and hit.surface.entry_id.isupper():
+            start = hit.start
+        span = doc[start:m.end]
+        title = doc[start:m.start].text.lower()
+        actor = m.actor
+        if not m.in_dictionary:
+            office = office_ref(actor.text, None, title, on, self.dictionary)
+            if office is not None and office.role:
+                actor.role = office.role
+        actor.text = clean_text(span.text)
+        return _mention(span, actor, m.label, m.in_dictionary)
+
+    def _agent_mentions(self, doc: Doc, roles: list[tuple[int, int]], taken: set[int],
+                        country_at: dict[int, Hit], mentions: list[Mention],
+                        on: date | None) -> list[Mention]:
+        spans = [(s, e) for s, e in roles if taken.isdisjoint(range(s, e))]
+        mentioned = {m.actor.actor_id for m in mentions if m.actor.actor_id}
+        out = []
+        for start, end in spans:
+            agent = self._agent(doc, start, end, country_at, mentioned, on)
+            if agent is not None and taken.isdisjoint(range(agent.start, agent.end)):
+                out.append(agent)
+                taken.update(range(agent.start, agent.end))
+        return out
+
+    def _agent(self, doc: Doc, start: int, end: int, country_at: dict[int, Hit],
+               mentioned: set[str], on: date | None) -> Mention | None:
+        title = doc[start:end].text.lower()
+        role, weak = self.dictionary.agents[title]
+        left = _left_edge(doc, start, country_at)
+        right = _right_edge(doc, end)
+        owner = _owner(doc, left, start, right, country_at)
+        span = doc[left:right]
+        text = clean_text(span.text)
+        entry = self.dictionary.entries[owner.surface.entry_id] if owner else None
+        if entry is not None and entry.kind != "country":
+            return _mention(span, entry_ref(entry, text, on), entry.type, True)
+        country = entry.id if entry else None
+        ref = office_ref(text, country, title, on, self.dictionary) if country else None
+        if ref is None and country is None:
+            ref = self._office_in_doc(text, title, on, mentioned)
+        if ref is None:
+            if weak and country is None:
+                return None  # "a source", "officials": nobody identifiable
+            ref = agent_ref(text, country, role, self.dictionary)
+        return _mention(span, ref, "ROLE", False) if ref else None
+
+    def _office_in_doc(self, text: str, title: str, on: date | None,
+                       mentioned: set[str]) -> ActorRef | None:
+        """"the prime minister": the holder on ``on`` if that person is named in the doc."""
+        for office in self.dictionary.offices_titled(title):
+            holder = office.holder_on(on)
+            if holder and entry_id_of(holder) in mentioned:
+                return entry_ref(self.dictionary.entries[holder], text, on)
+        return None
+
+
+def entry_id_of(entry_id: str) -> str:
+    """The actor_id of a dictionary entry."""
+    return stable_id("actor", entry_id)
+
+
+def _mention(span: Span, actor: ActorRef, label: str | None, in_dict: bool) -> Mention:
+    return Mention(text=clean_text(span.text), start=span.start, end=span.end,
+                   char_start=span.start_char, char_end=span.end_char, actor=actor,
+                   label=label, in_dictionary=in_dict)
+
+
+def _defer_to_people(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """Drop place/country hits inside a longer NER PERSON: "Riyadh" in "Riyadh Fakhri"."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    if not people:
+        return hits
+    inside = {i for e in people if len(e) > 1 for i in range(e.start, e.end)}
+    return [h for h in hits
+            if h.surface.kind == "name" and not h.surface.entry_id.isupper()
+            or not inside.issuperset(range(h.start, h.end))]
+
+
+def _is_modifier(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in {"amod", "compound", "nmod", "poss"} and root.head.i >= span.end
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading determiner and trailing punctuation/possessive from an NER span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _left_edge(doc: Doc, start: int, country_at: dict[int, Hit]) -> int:
+    """Walk left over the noun phrase's modifiers: "an Iraqi government" ← "source"."""
+    i = start
+    while i > 0:
+        tok = doc[i - 1]
+        if doc[i].is_sent_start:
+            break
+        if i - 1 in country_at:
+            i = country_at[i - 1].start
+            continue
+        if tok.dep_ in _MODIFIER_DEPS and not tok.is_punct and tok.head.i >= start:
+            i -= 1
+            continue
+        break
+    return i
+
+
+def _right_edge(doc: Doc, end: int) -> int:
+    """Extend over the head a role word modifies: "government" → "government source"."""
+    last = doc[end - 1]
+    while (last.dep_ == "compound" and end <= last.head.i < end + 3
+           and last.head.pos_ in {"NOUN", "PROPN"}):
+        end = last.head.i + 1
+        last = doc[end - 1]
+    return end
+
+
+def _owner(doc: Doc, left: int, start: int, right: int,
+           country_at: dict[int, Hit]) -> Hit | None:
+    """The named actor a phrase belongs to: a modifier, else an "of/in X" attachment."""
+    for i in range(start - 1, left - 1, -1):
+        if i in country_at:
+            return country_at[i]
+    head = doc[right - 1]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i in country_at:
+                    return country_at[obj.i]
+    return None
+
+
+def _link_partial_names(mentions: list[Mention], dic: ActorDictionary, on: date | None) -> None:
+    """Attach partial names to the full names of the same document.
+
+    A person mention whose surname key (or whole key) is the surname of a fuller
+    person mention takes that mention's actor: "Kazemi" → "Mustafa al-Kadhimi",
+    "Zubaidi" → "Abdelkarim al-Zoubaidi".
+    """
+    full: dict[str, ActorRef] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(surname_keys(m.text)) > 1:
+            for key in surname_keys(m.text):
+                full.setdefault(key, m.actor)
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        keys = surname_keys(m.text)
+        if len(keys) == 1 and keys[0] in full and full[keys[0]].actor_id != m.actor.actor_id:
+            target = full[keys[0]]
+            m.actor = ActorRef(text=m.actor.text, actor_id=target.actor_id, name=target.name,
+                               code=target.code, country=target.country, role=target.role,
+                               type=target.type)
+            m.in_dictionary = m.in_dictionary or target.code is not None
+
+
+def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for s, e in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
+        if taken.isdisjoint(range(s, e)):
+            kept.append((s, e))
+            taken.update(range(s, e))
+    return sorted(kept)
+
+
+def _sorted_unique(mentions: list[Mention]) -> list[Mention]:
+    hits = [Hit(m.start, m.end, None) for m in mentions]  # type: ignore[arg-type]
+    keep = {(h.start, h.end) for h in _non_overlapping(hits)}
+    return sorted((m for m in mentions if (m.start, m.end) in keep), key=lambda m: m.start)
+
+
+__all__ = ["Entry", "MentionFinder"]
