@@ -20,6 +20,7 @@ import yaml
 
 from casus.records import Place
 
+SMALL_CITY = 100_000
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash)[\s\-‐]+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -90,6 +91,9 @@ class Gazetteer:
         best = max(entries, key=lambda e: (e.country in countries if e.country else False,
                                            e.kind != "city" or e.population > 100_000,
                                            e.population))
+        if (countries and best.kind == "city" and best.country not in countries
+                and best.population < SMALL_CITY):
+            return None  # a small town abroad is likelier a misreading than the place meant
         return best.place()
 
 

@@ -60,7 +60,10 @@ def _place_from_pobj(pobj: Token, gazetteer: Gazetteer, countries: tuple[str, ..
         if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.children):
             return None
     phrase = _phrase(pobj)
-    return gazetteer.lookup(phrase.text, countries) or gazetteer.lookup(pobj.text, countries)
+    place = gazetteer.lookup(phrase.text, countries)
+    if place is None and pobj.ent_type_ in PLACE_LABELS:
+        place = gazetteer.lookup(pobj.text, countries)
+    return place
 
 
 def _locative_objects(head: Token, depth: int = 0) -> Iterable[Token]:
