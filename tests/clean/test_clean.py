@@ -97,3 +97,12 @@ def test_clean_metadata_date_wins_over_dateline():
                       published=date(2024, 6, 21))
     doc = clean_document(raw)
     assert doc.published == date(2024, 6, 21) and doc.published_from == "metadata"
+
+
+def test_clean_hard_wrapped_paragraphs_are_unwrapped_but_widgets_stay_apart():
+    text = ("Rebels of the National Liberation Army said on Monday that their\n"
+            "commanders had agreed to free the hostages held in the northern\n"
+            "mountains.\n\nRelated Posts\nTalks resume in Caracas\nLeave a Reply\n")
+    assert clean_text(text) == (
+        "Rebels of the National Liberation Army said on Monday that their commanders had "
+        "agreed to free the hostages held in the northern mountains.")

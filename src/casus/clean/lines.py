@@ -32,9 +32,27 @@ def normalise(text: str) -> str:
     return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
 
 
+SOFT_WRAP_MIN = 50  # a line this long that stops mid-sentence was wrapped, not ended
+
+
 def blocks(text: str) -> list[str]:
-    """Every non-empty line is a block (scraped text marks paragraphs either way)."""
-    return [line for line in text.split("\n") if line]
+    """Every non-empty line is a block (scraped text marks paragraphs either way),
+    except that hard-wrapped lines inside a paragraph are put back together: a long
+    line that stops mid-sentence goes on in the next line. Short lines (widgets,
+    headings) are never glued to their neighbours here."""
+    out: list[str] = []
+    wrapped = False
+    for line in text.split("\n"):
+        if not line:
+            wrapped = False
+            continue
+        if wrapped and out:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        wrapped = len(line) >= SOFT_WRAP_MIN and not line.endswith(TERMINAL) and not (
+            line.endswith((",", "-", "–", "—")))  # those are joined by rejoin() anyway
+    return out
 
 
 def _last_word(block: str) -> str:
