@@ -85,7 +85,7 @@ def test_ingest_bad_files_are_one_error_each_and_the_rest_goes_on(tmp_path):
 def test_ingest_latin1_is_decoded_with_a_warning(tmp_path):
     (tmp_path / "fr.txt").write_bytes("Le président a reçu l'émissaire à Bamako.".encode("latin-1"))
     (doc,) = _items(tmp_path / "fr.txt")
-    assert "président" in doc.text and "reçu" in doc.text
+    assert doc.text == "Le président a reçu l'émissaire à Bamako."
     assert len(doc.warnings) == 1 and "not UTF-8" in doc.warnings[0]
 
 
