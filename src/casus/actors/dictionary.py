@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz import fuzz
 
 from casus.actors.names import name_key, surname_keys, vowels_agree
 from casus.actors.roles import RolePeriod, code_on, parse_date
@@ -139,7 +140,12 @@ class ActorDictionary:
         fitting = [s for s in candidates if vowels_agree(s.text, written)]
         if not fitting:
             return None
-        return min(fitting, key=lambda s: (_KIND_ORDER.index(s.kind), s.entry_id))
+        low = written.lower()
+        # The form as written wins over a romanisation cousin (Kenyan is not Ghanaian),
+        # then the closest spelling, then names over adjectives over capitals.
+        return min(fitting, key=lambda s: (s.text.lower() != low,
+                                           -fuzz.ratio(s.text.lower(), low),
+                                           _KIND_ORDER.index(s.kind), s.entry_id))
 
     def lookup(self, text: str) -> Surface | None:
         """The entry surface written ``text`` (any romanisation), or None."""
