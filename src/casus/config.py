@@ -29,7 +29,7 @@ class Settings:
         for f in fields(cls):
             env = os.environ.get(f"CASUS_{f.name.upper()}")
             if env is not None and env != "":
-                values[f.name] = type(f.default)(env)
+                values[f.name] = int(env) if f.type in (int, "int") else env
         settings = cls(**values)
         clean = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **clean) if clean else settings

@@ -20,6 +20,10 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
+def _party_name(side: dict | None) -> str | None:
+    return (side or {}).get("name") or (side or {}).get("text") if side else None
+
+
 def print_summary(store: Store, console: Console, top: int = 10) -> None:
     counts = store.counts()
     events = list(store.events(EventFilter()))
@@ -33,12 +37,11 @@ def print_summary(store: Store, console: Console, top: int = 10) -> None:
     roots: Counter[str] = Counter()
     dyads: Counter[tuple[str, str]] = Counter()
     for e in events:
-        names = [(side or {}).get("name") or (side or {}).get("text") for side in
-                 (e["source"], e["target"])]
-        actors.update(n for n in names if n)
+        source, target = (_party_name(side) for side in (e["source"], e["target"]))
+        actors.update(n for n in (source, target) if n)
         roots[e["cameo_root"]] += 1
-        if all(names):
-            dyads[(names[0], names[1])] += 1
+        if source and target:
+            dyads[(source, target)] += 1
     table = _table(f"Top {top} actors in events", "actor", "events")
     for name, n in actors.most_common(top):
         table.add_row(Text(name), str(n))

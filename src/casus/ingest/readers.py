@@ -93,8 +93,8 @@ def from_record(record: Any, default_id: str, origin: str,
         if published is None:
             notes.append(f"unreadable 'published' value {str(record['published'])[:40]!r}; "
                          "ignored")
-    meta = {"title": _str(record.get("title")), "url": _str(record.get("url")),
-            "source": _str(record.get("source")), "published": published}
+    meta: dict[str, Any] = {"title": _str(record.get("title")), "url": _str(record.get("url")),
+                            "source": _str(record.get("source")), "published": published}
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         return RawDocument(doc_id=doc_id, origin=origin, text=text, warnings=notes, **meta)
