@@ -90,9 +90,10 @@ def to_analysis(document: Document, doc: Doc) -> Analysis:
     def outside(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in foreign)
 
-    sentences = [
-        Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
-    ]
+    sentences = []
+    for i, sent in enumerate(doc.sents):
+        text = sent.text.rstrip()  # a sentence ending a paragraph carries the break
+        sentences.append(Sentence(i, sent.start_char, sent.start_char + len(text), text))
     mentions = [m for m in (doc._.casus_mentions or []) if outside(m.char_start, m.char_end)]
     events: list[Event] = []
     seen: set[str] = set()

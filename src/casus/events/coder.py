@@ -316,10 +316,10 @@ def _event(
         attribution = Attribution(speaker, modality.is_quoted(trigger.token.idx, quotes))
     return Event(
         doc_id=doc_id,
-        sentence=sentence.text,
+        sentence=sentence.text.rstrip(),
         sentence_index=index,
         char_start=sentence.start_char,
-        char_end=sentence.end_char,
+        char_end=sentence.start_char + len(sentence.text.rstrip()),
         cameo=code.code,
         cameo_root=code.root,
         cameo_label=code.label,

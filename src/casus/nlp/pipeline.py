@@ -18,6 +18,8 @@ def add_casus_components(nlp: Language, settings: Settings | None = None) -> Lan
     """Add casus's components after the model's own, as a user would in their pipeline."""
     settings = settings or Settings.load()
     register_extensions()
+    if "casus_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("casus_paragraphs", before="parser")
     dictionaries = [d for d in settings.dictionaries.split(":") if d]
     if "casus_actors" not in nlp.pipe_names:
         nlp.add_pipe("casus_actors", config={"dictionaries": dictionaries})
