@@ -82,6 +82,7 @@ def test_cli_salient_seed_events_are_coded(seeds_db):
     assert has("004_e03c588a3ee11681", "042", "IRN", "IRQ"), "Qaani's arrival in Baghdad"
     assert has("003_cc5115507b1f81c4", "173"), "the arrest of the missile-force commander"
     assert has("001_886702d4e5dac6fe", "04"), "the committee's meeting"
+    assert has("001_886702d4e5dac6fe", "13", "IRQ", "USA"), "threat to end the US presence"
     assert any(e["modality"] == "future" and e["cameo_root"] == "04"
                for e in by_doc["002_6167ed54e53ec71c"]), "talks scheduled for July 23"
 

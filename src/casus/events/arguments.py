@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from casus.actors import resolve_actor_text
 from casus.events.lexicon import (
     DEFAULT_NOUN_SOURCE_PREPS,
     DEFAULT_NOUN_TARGET_PREPS,
@@ -85,8 +86,13 @@ class ActorIndex:
         if token.pos_ in ("NOUN", "PROPN") and self.lexicon.noun(token) is not None:
             return None  # an event noun ("the attack") is not an actor
         found = self.mention_for(token)
+        if found is not None and self.covering(token) is not None:
+            return _party(found, token, direct)
+        owner = country_modifier(token)
+        if owner is not None:  # "the American presence in Iraq" is the US's, not Iraq's
+            return Party(owner, token, True, False)
         if found is not None:
-            return _party(found, token, direct and self.covering(token) is not None)
+            return _party(found, token, False)
         if (
             self.fallback
             and token.pos_ in ("NOUN", "PROPN")
@@ -110,6 +116,29 @@ class ActorIndex:
             if (found := self._by_token[token.i]) is not None:
                 return found
         return None
+
+
+HELD_NOUNS = frozenset("""presence occupation interest interests embassy embassies base bases
+consulate consulates forces troops facility facilities installation installations asset assets
+property properties vessel vessels ship ships warship warships tanker tankers convoy convoys
+position positions aircraft jets drones
+territory soil airspace waters border borders gas oil exports imports""".split())
+
+
+def country_modifier(token: Token) -> ActorRef | None:
+    """A country named by a modifier of something it holds: "the American presence",
+    "US interests", "Iraqi soil". CAMEO codes acts against what a country holds as
+    acts against that country."""
+    if token.lower_ not in HELD_NOUNS and token.lemma_.lower() not in HELD_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "poss"} and child.ent_type_ in {"NORP", "GPE"}:
+            ref = resolve_actor_text(child.text)
+            if ref is not None and ref.country and ref.role is None:
+                return ActorRef(text=f"{child.text} {token.text}", actor_id=ref.actor_id,
+                                name=ref.name, code=ref.code, country=ref.country,
+                                role=ref.role, type=ref.type)
+    return None
 
 
 def _party(mention: Mention, token: Token, direct: bool) -> Party:

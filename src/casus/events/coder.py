@@ -24,6 +24,7 @@ from casus.events import modality
 from casus.events.arguments import (
     ActorIndex,
     Party,
+    country_modifier,
     noun_arguments,
     phrase_text,
     verb_object,
@@ -117,7 +118,12 @@ def _events_for(
     quotes: list[tuple[int, int]],
 ) -> list[Event]:
     roles = noun_roles(trigger, actors) if trigger.nominal else verb_roles(trigger, actors, lexicon)
+    if trigger.frame is not None and not roles.sources:
+        roles.sources = frame_sources(trigger.frame, actors)
     anchor = trigger.token if not trigger.nominal else noun_anchor(trigger.token)
+    if trigger.frame is not None:  # a threat is asserted by the clause that states it
+        anchor = noun_anchor(trigger.frame) if trigger.frame.pos_ in {"NOUN", "PROPN"} \
+            else trigger.frame
     reading = modality.read(
         trigger.token,
         anchor,
@@ -191,12 +197,30 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     target_heads = [
         t
         for t in target_heads
-        if not (trigger.is_predicate_word(t) and actors.mention_for(t) is None)
+        if not (trigger.is_predicate_word(t) and actors.mention_for(t) is None
+                and country_modifier(t) is None)
     ]
     targets = _parties(target_heads, actors, True)
     if trigger.entry.requires_target:  # "told X", "said to X": X must be a known party
         targets = [t for t in targets if not t.plain]
     return Roles(sources, targets, subject, direct)
+
+
+def frame_sources(frame: Token, actors: ActorIndex, steps: int = 4) -> list[Party]:
+    """Who states a readiness ("its ability to", "we are ready to"): the possessor or
+    subject of the frame, climbing past pronouns to the clause that names them ("the
+    committee announced ..., as it confirmed its ability to ...")."""
+    token = frame
+    for _ in range(steps):
+        for child in token.children:
+            if child.dep_ in {"poss", "nsubj", "nsubjpass"} and child.pos_ != "PRON":
+                party = actors.party(child, direct=False)
+                if party is not None:
+                    return [party]
+        if token.head is token:
+            break
+        token = token.head
+    return []
 
 
 def noun_roles(trigger: Trigger, actors: ActorIndex) -> Roles:

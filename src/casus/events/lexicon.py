@@ -109,6 +109,10 @@ class Lexicon:
 
     verbs: dict[str, Entry] = field(default_factory=dict)
     nouns: dict[str, Entry] = field(default_factory=dict)
+    # Readiness frames: "able/ready/determined to X", "its ability to X". A forceful X
+    # stated as a capability or readiness is a threat of X (CAMEO 13x), keyed by X's root.
+    readiness_words: frozenset[str] = frozenset()
+    threat_codes: dict[str, str] = field(default_factory=dict)
 
     def verb(self, token: Token) -> Entry | None:
         """The verb entry for ``token`` (a VERB), by lemma."""
@@ -129,7 +133,7 @@ class Lexicon:
             if entry.code:
                 found.add(entry.code)
             found.update(rule.code for rule in entry.rules if rule.code)
-        return found
+        return found | set(self.threat_codes.values())
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -201,6 +205,12 @@ def parse_lexicon(data: dict[str, Any], origin: str = "lexicon") -> Lexicon:
         for lemma, raw in (data.get(section) or {}).items():
             key = str(lemma).lower()
             target[key] = _entry(key, pos, raw, f"{origin}: {section}.{lemma}")
+    frames = data.get("readiness") or {}
+    lexicon.readiness_words = frozenset(str(w).lower() for w in frames.get("words") or ())
+    lexicon.threat_codes = {str(k): str(v) for k, v in (frames.get("threats") or {}).items()}
+    for code in lexicon.threat_codes.values():
+        if not is_code(code):
+            raise DictionaryError(f"{origin}: readiness.threats: unknown CAMEO code {code!r}")
     return lexicon
 
 

@@ -9,7 +9,7 @@ the complement is coded a second time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -33,6 +33,7 @@ class Trigger:
     light: bool = False  # the event noun carries the event ("carried out attacks")
     rule: Rule | None = None  # the rule that chose the code, if any
     absorbed: list[Token] = field(default_factory=list)
+    frame: Token | None = None  # a readiness word that made the action a threat
 
     def is_predicate_word(self, token: Token) -> bool:
         """Whether a rule named this word as part of the predicate ("cut off gas",
@@ -56,7 +57,30 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             found.append(trigger)
     consumed = {t.event_noun.i for t in found if t.event_noun is not None and not t.nominal}
     consumed.update(a.i for t in found for a in t.absorbed)
-    return [t for t in found if t.token.i not in consumed]
+    return [as_threat(t, lexicon) for t in found if t.token.i not in consumed]
+
+
+def readiness_word(token: Token, lexicon: Lexicon) -> Token | None:
+    """The capability/readiness word governing an action, if any: "able and determined
+    to end", "its ability to end", "ready for a confrontation"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif token.dep_ not in {"xcomp", "acl", "ccomp", "advcl"}:
+        return None
+    for word in (head, *head.conjuncts):
+        if {word.lemma_.lower(), word.lower_} & lexicon.readiness_words:
+            return word
+    return None
+
+
+def as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
+    """A forceful action stated as a capability or readiness becomes a threat of it."""
+    threat = lexicon.threat_codes.get(trigger.code[:2])
+    frame = readiness_word(trigger.token, lexicon) if threat else None
+    if threat is None or frame is None:
+        return trigger
+    return replace(trigger, code=threat, frame=frame)
 
 
 def _verb_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
