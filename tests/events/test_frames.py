@@ -47,3 +47,10 @@ def test_frames_plain_action_is_not_a_threat():
 def test_frames_held_things_belong_to_the_modifying_country():
     events = _events("Gunmen fired rockets at the American embassy in Baghdad on Friday.")
     assert any(e.cameo_root == "19" and e.target and e.target.country == "USA" for e in events)
+
+
+def test_frames_object_pronoun_taken_back_to_what_the_verb_can_take():
+    events = _events("The rebel alliance met to discuss the French presence in Mali, as it "
+                     "affirmed its ability to end it by force.")
+    (threat,) = [e for e in events if e.cameo_root == "13"]
+    assert threat.target is not None and threat.target.country == "FRA"

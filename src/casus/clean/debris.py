@@ -2,8 +2,8 @@
 tail of a page, and repeats of the headline.
 
 The vocabulary is data (``data/clean/debris.yaml``); the position rules are here. A
-line is only ever removed whole when it is short or matches a widget pattern in full,
-so real sentences survive.
+line is only ever removed whole, when it matches a widget pattern in full or is a
+short non-sentence at the page's edges, so real sentences survive.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ TERMINAL = ".!?…:;\"”’)»"
 MAX_WIDGET_WORDS = 25
 MAX_LABEL_WORDS = 6
 MAX_SECTION_WORDS = 3
+MAX_HEADLINE_WORDS = 25
+HEAD_LINES = 4  # a headline is repeated from the first few lines of a page
 _DATE_SUFFIX = re.compile(
     r",\s*\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{4})?$",
     re.IGNORECASE,
@@ -42,16 +44,26 @@ def is_widget(line: str) -> bool:
 
 
 def strip_inline(line: str) -> str:
+    """A line without the markers scrapers leave inside it (ad slots, link stubs)."""
     _, inline = _patterns()
     for pattern in inline:
         line = pattern.sub("", line)
-    return re.sub(r"[ \t]{2,}", " ", line).strip()
+    return re.sub(r" {2,}", " ", line).strip()
 
 
 def is_sentence(line: str) -> bool:
     """Looks like running text: enough words, or ends like a sentence."""
     words = len(line.split())
     return words >= 12 or (words >= 4 and line.rstrip()[-1:] in TERMINAL)
+
+
+def is_body(line: str) -> bool:
+    """Running text rather than a headline: a sentence ending in a full stop (inside
+    closing quotes or not), or longer than any headline. A question or a sentence-length
+    line without a stop at the top of a page is taken for its headline."""
+    if len(line.split()) > MAX_HEADLINE_WORDS:
+        return True
+    return is_sentence(line) and line.rstrip("”\"’)»").endswith((".", ":", ";"))
 
 
 def is_label(line: str) -> bool:
@@ -65,29 +77,43 @@ def headline_key(line: str) -> str:
     return re.sub(r"\W+", " ", line).strip().lower()
 
 
-def remove_debris(lines: list[str]) -> list[str]:
-    """The article's lines without page furniture, in order."""
+def remove_debris(lines: list[str], title: str | None = None) -> list[str]:
+    """The article's lines without page furniture, in order.
+
+    ``title`` (from metadata) is a headline too: its repeats in the body go.
+    """
     kept = [strip_inline(x) for x in lines if not is_widget(x)]
     kept = [x for x in kept if x and not is_widget(x)]
-    kept = _drop_repeated_headlines(kept)
+    kept = drop_repeated_headlines(kept, title)
     return _trim_edges(kept)
 
 
-def _drop_repeated_headlines(lines: list[str]) -> list[str]:
-    """Later repeats of a short line (a headline printed twice) go; a first line loses
-    a trailing ", 20 JUNE"-style date stamp."""
+def _headline_keys(lines: list[str], title: str | None) -> set[str]:
+    """Keys of what may be a headline: the title, and short non-sentences (or
+    questions) at the top of the page, before its first real sentence."""
+    keys = {headline_key(title)} if title else set()
+    for line in lines[:HEAD_LINES]:
+        if is_body(line):
+            break
+        keys.add(headline_key(line))
+    keys.discard("")
+    return keys
+
+
+def drop_repeated_headlines(lines: list[str], title: str | None = None) -> list[str]:
+    """Later repeats of the headline go (also with a ", 20 JUNE"-style stamp); its
+    first appearance loses that stamp."""
+    keys = _headline_keys(lines, title)
     seen: set[str] = set()
     out = []
     for line in lines:
-        short = len(line.split()) <= MAX_WIDGET_WORDS
         key = headline_key(line)
-        if short and key in seen:
-            continue
-        if short:
+        if key in keys:
+            if key in seen:
+                continue
             seen.add(key)
+            line = _DATE_SUFFIX.sub("", line)
         out.append(line)
-    if out:
-        out[0] = _DATE_SUFFIX.sub("", out[0])
     return out
 
 
@@ -97,7 +123,12 @@ def _trim_edges(lines: list[str]) -> list[str]:
     sentences = [i for i, x in enumerate(lines) if is_sentence(x)]
     if not sentences:
         return lines
-    first, last = sentences[0], sentences[-1]
-    head = [x for x in lines[:first] if not (is_label(x) and len(x.split()) <= MAX_SECTION_WORDS)]
+    last = sentences[-1]
+    first = next((i for i in sentences if is_body(lines[i])), sentences[0])
+    # Above the body, the longest line is the headline; other short labels are
+    # section names, bylines and breadcrumbs.
+    headline = max(lines[:first], key=lambda x: len(x.split()), default=None)
+    head = [x for x in lines[:first] if x is headline
+            or not (is_label(x) and len(x.split()) <= MAX_SECTION_WORDS)]
     # After the last sentence come only widgets: related headlines, bylines, buttons.
     return head + lines[first:last + 1]

@@ -307,6 +307,24 @@ def verb_object(verb: Token) -> Token | None:
     return found[0] if found else None
 
 
+OBJECT_PRONOUNS = frozenset({"it", "them", "this", "that"})
+
+
+def resolved_object(verb: Token, accept: frozenset[str]) -> Token | None:
+    """The object, with a pronoun ("end it") taken back to the nearest earlier noun in
+    the sentence that the predicate can take ("... the American presence in Iraq, as it
+    confirmed its ability to end it" -> presence): a selectional restriction, not a guess."""
+    obj = verb_object(verb)
+    if obj is None or not accept or obj.lower_ not in OBJECT_PRONOUNS or obj.pos_ not in {
+            "PRON", "DET"}:
+        return obj
+    for token in reversed(obj.sent[: obj.i - obj.sent.start]):
+        if token.pos_ in {"NOUN", "PROPN"} and (
+                token.lemma_.lower() in accept or token.lower_ in accept):
+            return token
+    return obj
+
+
 @dataclass
 class NounArguments:
     """Candidate argument heads of an event noun."""

@@ -176,6 +176,8 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
             subject_args.modifiers, actors
         )
     obj = None if trigger.light else verb_object(verb)
+    if obj is not None and obj.pos_ == "PRON" and trigger.rule is not None and trigger.rule.object:
+        obj = trigger.event_noun  # "end it": the noun the pronoun stands for
     if obj is not None and lexicon.noun(obj) is not None:
         # "condemned the attack on X": the object is an event; its doers are the target
         obj_args = noun_arguments(obj, lexicon.noun(obj))  # type: ignore[arg-type]
@@ -206,7 +208,7 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     return Roles(sources, targets, subject, direct)
 
 
-def frame_sources(frame: Token, actors: ActorIndex, steps: int = 4) -> list[Party]:
+def frame_sources(frame: Token, actors: ActorIndex, steps: int = 8) -> list[Party]:
     """Who states a readiness ("its ability to", "we are ready to"): the possessor or
     subject of the frame, climbing past pronouns to the clause that names them ("the
     committee announced ..., as it confirmed its ability to ...")."""
@@ -217,7 +219,7 @@ def frame_sources(frame: Token, actors: ActorIndex, steps: int = 4) -> list[Part
                 party = actors.party(child, direct=False)
                 if party is not None:
                     return [party]
-        if token.head is token:
+        if token.head.i == token.i:  # the root
             break
         token = token.head
     return []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from casus.events.arguments import children, verb_object
+from casus.events.arguments import children, resolved_object, verb_object
 from casus.events.lexicon import Entry, Lexicon, Rule
 
 VERB_POS = frozenset({"VERB"})
@@ -120,7 +120,7 @@ def choose_code(
             continue
         if not rule.light:
             # "imposed sanctions on X": the object noun is part of the predicate
-            return rule.code, rule, verb_object(token) if rule.object else None
+            return rule.code, rule, resolved_object(token, rule.object) if rule.object else None
         noun = verb_object(token)
         noun_entry = lexicon.noun(noun) if noun is not None else None
         if noun is not None and noun_entry is not None:
@@ -139,7 +139,7 @@ def rule_matches(rule: Rule, token: Token) -> bool:
     if (rule.prep or rule.pobj or rule.pobj_label) and not _prep_matches(rule, token):
         return False
     if rule.object or rule.object_label:
-        obj = verb_object(token)
+        obj = resolved_object(token, rule.object)
         if obj is None:
             return False
         if rule.object and not (obj.lemma_.lower() in rule.object or obj.lower_ in rule.object):

@@ -11,13 +11,15 @@ from pathlib import Path
 
 from casus.config import Settings
 from casus.errors import InputError
-from casus.ingest.files import expand, read_text
-from casus.ingest.readers import read_html, read_json, read_jsonl, read_txt
+from casus.ingest.files import expand
+from casus.ingest.html import from_html, read_html
+from casus.ingest.jsonl import from_record, read_json, read_jsonl
+from casus.ingest.txt import read_txt
 from casus.records import RawDocument
 
-__all__ = ["iter_inputs"]
+__all__ = ["from_html", "from_record", "iter_inputs"]
 
-Reader = Callable[[Path, str, list[str]], Iterator[RawDocument | InputError]]
+Reader = Callable[[Path, Settings], Iterator[RawDocument | InputError]]
 READERS: dict[str, Reader] = {
     ".txt": read_txt, ".html": read_html, ".htm": read_html,
     ".jsonl": read_jsonl, ".json": read_json,
@@ -32,11 +34,17 @@ def iter_inputs(
     for item in expand(paths):
         if isinstance(item, InputError):
             yield item
-            continue
-        try:
-            text, warnings = read_text(item, settings)
-            yield from READERS[item.suffix.lower()](item, text, warnings)
-        except InputError as exc:
-            yield exc
-        except OSError as exc:
-            yield InputError(f"cannot read the file ({exc.strerror or exc})", origin=str(item))
+        else:
+            yield from _read(item, settings)
+
+
+def _read(path: Path, settings: Settings) -> Iterator[RawDocument | InputError]:
+    """The reader's output; an error raised part-way ends this file only."""
+    try:
+        yield from READERS[path.suffix.lower()](path, settings)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(f"cannot read the file ({exc.strerror or exc})", origin=str(path))
+    except MemoryError:
+        yield InputError("not enough memory to read the file", origin=str(path))

@@ -1,11 +1,13 @@
 """Finding input files and reading their bytes as text, safely.
 
 Every problem becomes an ``InputError`` for that one file; nothing here raises past
-the caller's loop. Sizes are checked before reading, so a huge file costs nothing.
+the caller's loop. Sizes are checked (``os.stat``) before reading, so a huge file
+costs nothing.
 """
 
 from __future__ import annotations
 
+import codecs
 import glob
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -26,16 +28,29 @@ SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".json"}
 GLOB_CHARS = set("*?[")
 # Magic numbers of compressed or binary containers that are sometimes misnamed .html.
 MAGIC = (b"\x1f\x8b", b"PK\x03\x04", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"%PDF", b"\x89PNG",
-         b"\xff\xd8\xff", b"GIF8", b"Rar!")
+         b"\xff\xd8\xff", b"GIF8", b"Rar!", b"\x28\xb5\x2f\xfd", b"\x7fELF", b"\xd0\xcf\x11\xe0")
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 CONTROL_OK = {"\t", "\n", "\r", "\f", "\x0b"}
+SNIFF_BYTES = 65536
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files named, found in folders (recursively, sorted) or matched by globs.
+    """Files named, found in folders (recursively, sorted) or matched by globs, each once.
 
     Inside a folder walk, hidden files and files of other kinds (README.md, licences)
     are passed over quietly; named explicitly, an unsupported file is an error.
     """
+    seen: set[Path] = set()
+    for item in _expand(paths):
+        if isinstance(item, Path):
+            key = item.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+        yield item
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     for raw in paths:
         text = str(raw)
         path = Path(text)
@@ -51,13 +66,14 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             if not matches:
                 yield InputError("no file matches this pattern", origin=text)
             for match in matches:
-                yield from expand([match]) if Path(match).is_dir() else _keep(Path(match))
+                found = Path(match)
+                yield from _walk(found) if found.is_dir() else _keep(found)
         else:
             yield InputError("no such file or folder", origin=text)
 
 
 def _keep(path: Path) -> Iterator[Path]:
-    if path.is_file() and path.suffix.lower() in SUFFIXES:
+    if path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.startswith("."):
         yield path
 
 
@@ -69,37 +85,58 @@ def _walk(folder: Path) -> Iterator[Path]:
         yield from _keep(path)
 
 
-def read_text(path: Path, settings: Settings) -> tuple[str, list[str]]:
-    """The file's text and any warnings; raises an InputError naming the problem."""
-    origin = str(path)
+def check_size(path: Path, settings: Settings) -> int:
+    """The file's size; TooLarge before a byte is read when it is over the limit."""
     size = path.stat().st_size
     if size > settings.max_document_bytes:
         raise TooLarge(f"file is {size:,} bytes, over the limit of "
-                       f"{settings.max_document_bytes:,}", origin=origin)
+                       f"{settings.max_document_bytes:,}", origin=str(path))
+    return size
+
+
+def read_text(path: Path, settings: Settings) -> tuple[str, list[str]]:
+    """The file's text and any warnings; raises an InputError naming the problem."""
+    origin = str(path)
+    check_size(path, settings)
     data = path.read_bytes()
     if not data.strip():
         raise EmptyInput("empty file", origin=origin)
     text, warnings = decode(data, origin)
     if not text.strip():
-        raise EmptyInput("no text in file", origin=origin)
+        raise EmptyInput("no text in the file", origin=origin)
     return text, warnings
 
 
-def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
-    """UTF-8 when it is; else the detected legacy encoding, with a warning; binary refused."""
-    if data.startswith(MAGIC) or b"\x00" in data[:65536]:
+def sniff_binary(data: bytes, origin: str) -> None:
+    """BinaryInput for archives, images, executables and anything with NUL bytes."""
+    if data.startswith(UTF16_BOMS):
+        return
+    if data.startswith(MAGIC) or b"\x00" in data[:SNIFF_BYTES]:
         raise BinaryInput("binary or compressed data, not text", origin=origin)
+
+
+def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
+    """UTF-8 when it is; else UTF-16 by its BOM or the detected legacy encoding, with a
+    warning; binary data refused."""
+    sniff_binary(data, origin)
+    if data.startswith(UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BinaryInput("binary data, not text", origin=origin) from None
+        _refuse_binary(text, origin)
+        return text, ["not UTF-8; decoded as UTF-16"]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data, origin)
+        text, encoding = decode_legacy(data, origin)
         _refuse_binary(text, origin)
         return text, [f"not UTF-8; decoded as {encoding}"]
     _refuse_binary(text, origin)
     return text, []
 
 
-def _decode_legacy(data: bytes, origin: str) -> tuple[str, str]:
+def decode_legacy(data: bytes, origin: str) -> tuple[str, str]:
     """The likeliest legacy encoding. Among equally good guesses cp1252 wins: news text
     that is not UTF-8 is overwhelmingly Western, and short samples tie (a French line
     reads as well in cp1250, which turns 'à' into 'ŕ')."""
@@ -117,12 +154,15 @@ def _decode_legacy(data: bytes, origin: str) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        raise UndecodableInput("text is neither UTF-8 nor a known encoding",
-                               origin=origin) from None
+        # cp1252 leaves five bytes undefined; Latin-1 maps every byte, so nothing is lost.
+        return data.decode("latin-1"), "latin-1"
 
 
 def _refuse_binary(text: str, origin: str) -> None:
-    sample = text[:65536]
+    """Decoded text that is mostly control characters was never text."""
+    sample = text[:SNIFF_BYTES]
     control = sum(1 for ch in sample if ch < " " and ch not in CONTROL_OK)
     if control > max(8, len(sample) // 50):
         raise BinaryInput("binary data, not text", origin=origin)
+    if "\ufffd" in sample and sample.count("\ufffd") > max(8, len(sample) // 20):
+        raise UndecodableInput("text is full of undecodable characters", origin=origin)
