@@ -171,3 +171,22 @@ def test_cli_extract_prints_only_jsonl(tmp_path):
     proc = run_casus("extract", str(article), "--format", "jsonl", check=True)
     records = _jsonl(proc.stdout)
     assert records and all(r["doc_id"] == "a" for r in records)
+
+
+def test_cli_changed_document_replaces_its_old_analysis(tmp_path):
+    article = tmp_path / "in" / "kivu.txt"
+    article.parent.mkdir()
+    article.write_text("Monday, March 4, 2024\n\nM23 rebels attacked army positions near "
+                       "Goma on Sunday, the Congolese army said.\n")
+    db = tmp_path / "c.duckdb"
+    run_casus("ingest", str(article.parent), db=db, check=True)
+    first = _events(db, "--include-negated")
+    article.write_text("Monday, March 4, 2024\n\nRwandan troops shelled Congolese army "
+                       "positions near Goma on Sunday, the army said.\n")
+    proc = run_casus("ingest", str(article.parent), db=db, check=True)
+    assert "1 stored, 0 unchanged" in proc.stderr
+    second = _events(db, "--include-negated")
+    assert second and {e["event_id"] for e in first}.isdisjoint(e["event_id"] for e in second)
+    assert all("Rwandan" in e["sentence"] for e in second)
+    (doc,) = _jsonl(run_casus("docs", "--format", "jsonl", db=db, check=True).stdout)
+    assert "Rwandan" in doc["text"] and doc["n_events"] == sum(not e["negated"] for e in second)
