@@ -87,10 +87,14 @@ def is_fact(record: dict[str, Any]) -> bool:
     return not record.get("negated") and record.get("modality") in FACT_MODALITIES
 
 
+# CAMEO writes the UN both as a body of its own (UNO) and as an intergovernmental
+# organisation (IGO + UNO); gold and coder may pick either, so both count as IGO.
+COUNTRY_ALIASES = {"UNO": "IGO"}
+
+
 def _country(side: Any, key: str, record: dict[str, Any]) -> str | None:
-    if isinstance(side, dict):
-        return side.get("country")
-    return record.get(key)
+    country = side.get("country") if isinstance(side, dict) else record.get(key)
+    return COUNTRY_ALIASES.get(country, country) if country else country
 
 
 def keys(record: dict[str, Any]) -> tuple[tuple, tuple]:
