@@ -8,13 +8,13 @@ names ("Kazemi", "General Qaani") attach to a person named in the same document.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from casus.actors.context import apply_context
 from casus.actors.dictionary import ActorDictionary, Entry
 from casus.actors.matching import DictionaryMatcher, Hit, _non_overlapping
 from casus.actors.names import _TITLES, surname_keys
@@ -50,7 +50,7 @@ class MentionFinder:
         _link_partial_names(mentions, self.dictionary, on)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._agent_mentions(doc, roles, taken, country_at, mentions, on)
-        _home_country_for_agents(mentions, self.dictionary)
+        apply_context(doc, mentions, self.dictionary)
         return _sorted_unique(mentions)
 
     def _hit_mention(self, doc: Doc, hit: Hit, role_tokens: set[int],
@@ -260,36 +260,6 @@ def _link_partial_names(mentions: list[Mention], dic: ActorDictionary, on: date 
                                code=target.code, country=target.country, role=target.role,
                                type=target.type)
             m.in_dictionary = m.in_dictionary or target.code is not None
-
-
-HOME_SHARE = 0.4  # a country must carry this share of a document's country mentions
-DOMESTIC_ROLES = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "CVL", "INS"}
-
-
-def home_country(mentions: list[Mention]) -> str | None:
-    """The country a document is about: the one most of its actors belong to, when
-    one clearly dominates (at least two mentions and HOME_SHARE of them)."""
-    counts = Counter(m.actor.country for m in mentions
-                     if m.actor.country and len(m.actor.country) == 3
-                     and not m.actor.country.startswith(("IGO", "NGO")))
-    if not counts:
-        return None
-    country, n = counts.most_common(1)[0]
-    return country if n >= 2 and n >= HOME_SHARE * sum(counts.values()) else None
-
-
-def _home_country_for_agents(mentions: list[Mention], dic: ActorDictionary) -> None:
-    """"the army", "the militias", "civilians" with no country of their own take the
-    document's home country: in a report about Sudan, "the army" is Sudan's army."""
-    home = home_country(mentions)
-    if home is None:
-        return
-    for m in mentions:
-        ref = m.actor
-        if ref.type == "AGENT" and ref.country is None and ref.role in DOMESTIC_ROLES:
-            inferred = agent_ref(ref.text, home, ref.role, dic)
-            if inferred is not None:
-                m.actor = inferred
 
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

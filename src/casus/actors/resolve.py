@@ -61,7 +61,9 @@ def office_ref(text: str, country: str | None, title: str, on: date | None,
 
 def clean_text(text: str) -> str:
     """Trim quotes, brackets and a possessive "'s" from a mention's text."""
-    text = text.strip().strip("\"'“”‘’«»()[],.;:").strip()
+    text = text.strip().strip("\"'“”‘’«»()[],;:").strip()
+    if text.endswith(".") and "." not in text[:-1]:  # a full stop, not "U.S."
+        text = text[:-1].strip()
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]

@@ -1,0 +1,129 @@
+"""Codes from context for mentions the dictionary does not know.
+
+Three general rules, run after recognition:
+- a place named as a party (a city, a town, a region) stands for its country, as CAMEO
+  codes "Goma" as DR Congo and capitals as their countries;
+- a person's title words give the person's country and role ("U.S. presidential envoy
+  Amos Hochstein", "Colombian President Gustavo Petro"), and every later mention of the
+  same person inherits them;
+- an agent with no country of its own ("the army", "civilians") takes the document's
+  home country when one clearly dominates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from casus.actors.dictionary import ActorDictionary
+from casus.actors.resolve import agent_ref, resolve_actor_text
+from casus.records import ActorRef, Mention
+
+HOME_SHARE = 0.4  # a country must carry this share of a document's country mentions
+DOMESTIC_ROLES = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "CVL", "INS"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "det"}
+MAX_TITLE_TOKENS = 6
+
+
+def home_country(mentions: list[Mention]) -> str | None:
+    """The country a document is about: the one most of its actors belong to, when
+    one clearly dominates (at least two mentions and HOME_SHARE of them)."""
+    counts = Counter(m.actor.country for m in mentions
+                     if m.actor.country and len(m.actor.country) == 3
+                     and not m.actor.country.startswith(("IGO", "NGO")))
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= 2 and n >= HOME_SHARE * sum(counts.values()) else None
+
+
+def apply_context(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> None:
+    """Fill in countries and roles the text supports, in place."""
+    _places_as_countries(mentions, dic)
+    _titles_give_country(doc, mentions)
+    _home_country_for_agents(mentions, dic)
+
+
+def _places_as_countries(mentions: list[Mention], dic: ActorDictionary) -> None:
+    from casus.geo.gazetteer import default_gazetteer  # built once, shared with casus_places
+
+    context = tuple(c for c, _ in Counter(
+        m.actor.country for m in mentions if m.actor.country).most_common(3))
+    gazetteer = default_gazetteer()
+    for m in mentions:
+        if m.label not in PLACE_LABELS or m.actor.country or m.in_dictionary:
+            continue
+        place = gazetteer.lookup(m.text, context)
+        country = dic.entries.get(place.country or "") if place else None
+        if country is not None:
+            m.actor = ActorRef(text=m.actor.text, actor_id=_country_id(country.id, dic),
+                               name=country.name, code=country.id, country=country.id,
+                               role=None, type="GPE")
+
+
+def _country_id(iso3: str, dic: ActorDictionary) -> str | None:
+    ref = resolve_actor_text(dic.entries[iso3].name, None, dic)
+    return ref.actor_id if ref else None
+
+
+def _titles_give_country(doc: Doc, mentions: list[Mention]) -> None:
+    """A PERSON without a country takes the one its title words name; all mentions
+    sharing the person's actor_id follow."""
+    learned: dict[str, ActorRef] = {}
+    for m in mentions:
+        if m.label != "PERSON" or m.actor.country or not m.actor.actor_id:
+            continue
+        inside = [t.text for t in doc[m.start:m.end] if t.ent_type_ != "PERSON"]
+        title = " ".join([_title_words(doc, m.start), *inside]).strip()
+        agent = _title_agent(title) if title else None
+        if agent is not None and agent.country:
+            learned.setdefault(m.actor.actor_id, agent)
+    for m in mentions:
+        agent = learned.get(m.actor.actor_id or "")
+        if agent is not None and not m.actor.country:
+            ref = m.actor
+            m.actor = ActorRef(text=ref.text, actor_id=ref.actor_id, name=ref.name,
+                               code=agent.code, country=agent.country, role=agent.role,
+                               type=ref.type)
+
+
+def _title_words(doc: Doc, start: int) -> str:
+    """The modifiers written just before a name in its noun phrase."""
+    i = start
+    while i > 0 and start - i < MAX_TITLE_TOKENS and doc[i - 1].dep_ in TITLE_DEPS \
+            and doc[i - 1].head.i >= i - 1 and not doc[i - 1].is_space:
+        i -= 1
+    return doc[i:start].text.strip(" ,'’")
+
+
+@lru_cache(maxsize=4096)
+def _title_agent(title: str) -> ActorRef | None:
+    """'U.S. presidential envoy' -> USAGOV; 'Colombian' -> COL; None if no country."""
+    ref = resolve_actor_text(title)
+    if ref is not None and ref.country:
+        return ref
+    words = title.split()
+    for word in words:
+        ref = resolve_actor_text(word)
+        if ref is not None and ref.country and ref.type in {"GPE", "AGENT", "ORG"}:
+            # "U.S. presidential envoy": the country word with the head noun's role
+            with_role = resolve_actor_text(f"{word} {words[-1]}") if word != words[-1] else None
+            return with_role if with_role is not None and with_role.country else ref
+    return None
+
+
+def _home_country_for_agents(mentions: list[Mention], dic: ActorDictionary) -> None:
+    """"the army", "the militias", "civilians" with no country of their own take the
+    document's home country: in a report about Sudan, "the army" is Sudan's army."""
+    home = home_country(mentions)
+    if home is None:
+        return
+    for m in mentions:
+        ref = m.actor
+        if ref.type == "AGENT" and ref.country is None and ref.role in DOMESTIC_ROLES:
+            inferred = agent_ref(ref.text, home, ref.role, dic)
+            if inferred is not None:
+                m.actor = inferred
