@@ -131,8 +131,11 @@ def country_modifier(token: Token) -> ActorRef | None:
     acts against that country."""
     if token.lower_ not in HELD_NOUNS and token.lemma_.lower() not in HELD_NOUNS:
         return None
-    for child in token.children:
-        if child.dep_ in {"amod", "compound", "poss"} and child.ent_type_ in {"NORP", "GPE"}:
+    owners = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"}]
+    owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]  # "the embassies of Rwanda"
+    for child in owners:
+        if child.ent_type_ in {"NORP", "GPE"}:
             ref = resolve_actor_text(child.text)
             if ref is not None and ref.country and ref.role is None:
                 return ActorRef(text=f"{child.text} {token.text}", actor_id=ref.actor_id,

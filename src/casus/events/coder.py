@@ -201,11 +201,22 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
         for t in target_heads
         if not (trigger.is_predicate_word(t) and actors.mention_for(t) is None
                 and country_modifier(t) is None)
+        and not own_possession(t)
     ]
     targets = _parties(target_heads, actors, True)
     if trigger.entry.requires_target:  # "told X", "said to X": X must be a known party
         targets = [t for t in targets if not t.plain]
     return Roles(sources, targets, subject, direct)
+
+
+OWN = frozenset({"its", "their", "his", "her", "our", "my"})
+
+
+def own_possession(token: Token) -> bool:
+    """'recalled its ambassador', 'withdrew their troops': what the doer sends or pulls
+    back is its own, not the target of the act (the target is where it comes from)."""
+    return token.dep_ in {"dobj", "nsubjpass"} and any(
+        c.dep_ == "poss" and c.lower_ in OWN for c in token.children)
 
 
 def frame_sources(frame: Token, actors: ActorIndex, steps: int = 8) -> list[Party]:
