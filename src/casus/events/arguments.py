@@ -266,7 +266,9 @@ def verb_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if is_passive(verb):
         agents = prep_objects(verb, ("by",))
         return (agents[0] if agents else None), True
-    subjects = children(verb, "nsubj")
+    # Nearest first: a misparsed dateline ("SANAA, January 13 — The United States
+    # carried out") can hang a second subject on the verb.
+    subjects = sorted(children(verb, "nsubj"), key=lambda t: abs(verb.i - t.i))
     if subjects or depth > 4:
         return (subjects[0] if subjects else None), True
     head, dep = verb.head, verb.dep_
