@@ -36,3 +36,8 @@ def test_context_group_title_makes_a_member():
 
 def test_context_unknown_name_without_title_stays_uncoded():
     assert _codes("Liverpool forward Luis Diaz thanked the commission.")["Luis Diaz"] is None
+
+
+def test_context_possessive_country_owns_the_agent():
+    assert _codes("Iran's foreign ministry condemned the strikes.")[
+        "Iran's foreign ministry"] == "IRNGOV"

@@ -209,6 +209,9 @@ def _left_edge(doc: Doc, start: int, country_at: dict[int, Hit]) -> int:
         if tok.dep_ in _MODIFIER_DEPS and not tok.is_punct and tok.head.i >= start:
             i -= 1
             continue
+        if tok.dep_ == "case" and i - 2 in country_at:  # "Iran's foreign ministry"
+            i = country_at[i - 2].start
+            continue
         break
     return i
 
