@@ -45,6 +45,13 @@ QUANTITY_NOUNS = frozenset(
         "crowd",
         "score",
         "million",
+        "swarm",
+        "barrage",
+        "salvo",
+        "volley",
+        "wave",
+        "series",
+        "pair",
     }
 )
 
@@ -121,7 +128,8 @@ class ActorIndex:
 HELD_NOUNS = frozenset("""presence occupation interest interests embassy embassies base bases
 consulate consulates forces troops facility facilities installation installations asset assets
 property properties vessel vessels ship ships warship warships tanker tankers convoy convoys
-position positions aircraft jets drones
+position positions aircraft jets drones bomb bombs missile missiles rocket rockets
+warplane warplanes artillery shell shells soldier soldiers fighter fighters
 territory soil airspace waters border borders gas oil exports imports""".split())
 
 
@@ -320,6 +328,8 @@ def resolved_object(verb: Token, accept: frozenset[str]) -> Token | None:
     the sentence that the predicate can take ("... the American presence in Iraq, as it
     confirmed its ability to end it" -> presence): a selectional restriction, not a guess."""
     obj = verb_object(verb)
+    if obj is not None:
+        obj = quantified(obj)  # "launched a swarm of drones": the drones
     if obj is None or not accept or obj.lower_ not in OBJECT_PRONOUNS or obj.pos_ not in {
             "PRON", "DET"}:
         return obj
