@@ -52,6 +52,11 @@ QUANTITY_NOUNS = frozenset(
         "wave",
         "series",
         "pair",
+        "most",
+        "part",
+        "much",
+        "half",
+        "control",
     }
 )
 
