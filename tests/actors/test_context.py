@@ -41,3 +41,9 @@ def test_context_unknown_name_without_title_stays_uncoded():
 def test_context_possessive_country_owns_the_agent():
     assert _codes("Iran's foreign ministry condemned the strikes.")[
         "Iran's foreign ministry"] == "IRNGOV"
+
+
+def test_context_members_take_their_group_code_through_of_in_chains():
+    codes = _codes("The arrest of the commander of the missile forces in Asaib Ahl al-Haq "
+                   "sparked tensions in Baghdad.")
+    assert codes["the commander"] == "IRQREB"

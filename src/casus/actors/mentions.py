@@ -232,12 +232,22 @@ def _owner(doc: Doc, left: int, start: int, right: int,
     for i in range(start - 1, left - 1, -1):
         if i in country_at:
             return country_at[i]
-    head = doc[right - 1]
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _PREPS:
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.i in country_at:
-                    return country_at[obj.i]
+    # Follow of/in/for chains: "the commander of the missile forces in Asaib Ahl
+    # al-Haq", "the spokesman for the political bureau of" a group: members take the
+    # group's code.
+    heads, seen = [doc[right - 1]], 0
+    while heads and seen < 3:
+        seen += 1
+        following = []
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in _PREPS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.i in country_at:
+                            return country_at[obj.i]
+                        if obj.dep_ == "pobj":
+                            following.append(obj)
+        heads = following
     return None
 
 
