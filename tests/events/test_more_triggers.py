@@ -40,3 +40,9 @@ def test_more_triggers_code_and_parties(text, code, source, target):
         assert src == source
     if target:
         assert tgt == target
+
+
+def test_more_triggers_deaths_from_an_attack_are_not_a_second_event():
+    coded = _coded("Russian missiles struck the market in Kharkiv, killing 12 people.")
+    assert any(c[0].startswith("19") for c in coded)
+    assert not any(c[0].startswith("18") and c[1] is None for c in coded)

@@ -100,7 +100,19 @@ def code_sentence(
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    return events
+    return drop_consequences(events)
+
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def drop_consequences(events: list[Event]) -> list[Event]:
+    """'Bombs struck the market, killing 12': the deaths are what the attack did, not a
+    second event by nobody. A doer-less killing goes when its sentence codes a violent
+    act with a doer."""
+    if not any(e.cameo_root in VIOLENT_ROOTS and e.source is not None for e in events):
+        return events
+    return [e for e in events if not (e.cameo_root == "18" and e.source is None)]
 
 
 def _key(ref: ActorRef | None) -> str | None:
