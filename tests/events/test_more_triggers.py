@@ -46,3 +46,11 @@ def test_more_triggers_deaths_from_an_attack_are_not_a_second_event():
     coded = _coded("Russian missiles struck the market in Kharkiv, killing 12 people.")
     assert any(c[0].startswith("19") for c in coded)
     assert not any(c[0].startswith("18") and c[1] is None for c in coded)
+
+
+def test_more_triggers_event_noun_after_following_is_not_future():
+    nlp = load_pipeline()
+    doc = nlp("The minister will meet the envoy on Sunday, following a visit by an Iraqi "
+              "military delegation to Washington.")
+    (visit,) = [e for e in doc._.casus_events if e.trigger == "visit"]
+    assert visit.modality == "asserted"

@@ -120,6 +120,8 @@ def read(
         _read_noun(trigger, reading)
     if negatable_anchor and _negated_here(anchor):
         reading.negated = True
+    if nominal and trigger.dep_ == "pobj" and trigger.head.lower_ in AFTER_THE_FACT:
+        return reading  # "will discuss ..., following a visit by X": the visit happened
     node, steps = anchor, 0
     while steps < 8:
         steps += 1
@@ -129,6 +131,10 @@ def read(
             break
         node = parent
     return reading
+
+
+# Prepositions that place an event noun before the clause it hangs on.
+AFTER_THE_FACT = frozenset({"following", "after", "since"})
 
 
 def _read_noun(noun: Token, reading: Reading) -> None:
