@@ -18,7 +18,7 @@ from pathlib import Path
 
 import spacy
 
-from casus.analyse import Analyser
+from casus.analysis import Analyser
 from casus.clean import clean_document
 from casus.config import Settings
 from casus.ingest import iter_inputs

@@ -56,7 +56,7 @@ def analyse(
 
 def _analyse_raw(raws: list[Any]) -> Any:
     """Clean and analyse already-read documents."""
-    from casus.analyse import Analyser
+    from casus.analysis import Analyser
     from casus.clean import clean_document
 
     return Analyser().analyse(clean_document(r) for r in raws)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casus.analyse import Analyser, Analysis, fingerprint
+from casus.analysis import Analyser, Analysis, fingerprint
 from casus.clean import clean_document
 from casus.config import Settings
 from casus.errors import InputError

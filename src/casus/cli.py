@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from casus.config import Settings
-from casus.errors import CasusError, UsageError
+from casus.errors import CasusError, StoreLocked, UsageError
 from casus.output import FORMATS, default_format, write_records
 from casus.store import EventFilter, Store
 
@@ -87,7 +87,15 @@ def _date(value: str | None, name: str) -> date | None:
 
 
 def _open_store(settings: Settings, read_only: bool) -> Store:
-    return Store(settings.db, read_only=read_only)
+    try:
+        return Store(settings.db, read_only=read_only)
+    except StoreLocked as exc:
+        from casus.web.discovery import locked_hint
+
+        hint = locked_hint(settings.db)  # a running `casus serve` owns the file
+        if hint:
+            exc.message = f"{exc.message}; {hint}"
+        raise
 
 
 def _progress() -> Progress:
@@ -228,6 +236,29 @@ def evaluate(
             print(json.dumps(result.as_dict()))
         else:
             print_evaluation(result, Console(highlight=False))
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="CASUS_TOKEN",
+        help="Required on every request; needed to listen beyond loopback.")] = None,
+    model: ModelOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """The web app and HTTP API. The server owns the database: ingest through it."""
+    from casus.web.serve import check_bind
+    from casus.web.serve import serve as run_server
+
+    with _errors(debug):
+        settings = _settings(db, model)
+        check_bind(host, token)
+        _say(f"casus: serving {settings.db} at http://{host}:{port} (API docs at /docs)")
+        run_server(settings.db, host=host, port=port, token=token, settings=settings,
+                   log_level="debug" if debug else "warning")
 
 
 def main() -> None:

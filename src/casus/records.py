@@ -225,6 +225,7 @@ class Event:
             "source": self.source.to_dict() if self.source else None,
             "target": self.target.to_dict() if self.target else None,
             "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
             "date": self.date.isoformat() if self.date else None,
             "date_precision": self.date_precision,
             "date_text": self.date_text,
