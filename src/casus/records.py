@@ -210,6 +210,7 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
+            "dataset": "casus",
             "doc_id": self.doc_id,
             "sentence": self.sentence,
             "sentence_index": self.sentence_index,

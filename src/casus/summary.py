@@ -26,13 +26,19 @@ def _party_name(side: dict | None) -> str | None:
 
 def print_summary(store: Store, console: Console, top: int = 10) -> None:
     counts = store.counts()
-    events = list(store.events(EventFilter()))
-    negated = store.count_events(EventFilter(include_negated=True)) - len(events)
+    events = list(store.iter_events(EventFilter(dataset="casus")))
+    negated = store.count_events(EventFilter(include_negated=True, dataset="casus")) - len(events)
     console.print(Text(
         f"{counts['documents']} documents, {counts['sentences']} sentences, "
         f"{counts['mentions']} actor mentions, {len(events)} events "
         f"(+{negated} negated, kept for audit)"
     ))
+    imported = store.con.execute(
+        "SELECT dataset, count(*) FROM events WHERE dataset <> 'casus' GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    if imported:
+        console.print(Text("imported, not counted below: " + ", ".join(
+            f"{n} {dataset} events" for dataset, n in imported)))
     actors: Counter[str] = Counter()
     roots: Counter[str] = Counter()
     dyads: Counter[tuple[str, str]] = Counter()

@@ -39,10 +39,10 @@ def _write(store: Store, doc_id: str, events: list[Event], text: str = TEXT) -> 
 def test_store_roundtrip_contract_fields(tmp_path):
     with Store(tmp_path / "c.duckdb") as store:
         _write(store, "d1", [_event("d1")])
-        (record,) = list(store.events())
+        (record,) = list(store.iter_events())
         assert record["source"]["code"] == "IRQREB"
         assert record["date"] == "2023-05-01"
-        (doc,) = list(store.docs())
+        (doc,) = list(store.iter_docs())
         assert doc["text"] == TEXT and doc["published"] == "2023-05-02"
         assert len(doc["sha256"]) == 64
 
@@ -71,7 +71,7 @@ def test_store_filters_and_negated_excluded_by_default(tmp_path):
         _write(store, "d2", [_event("d2", "173", day=date(2024, 1, 5))])
         assert store.count_events() == 2
         assert store.count_events(EventFilter(include_negated=True)) == 3
-        assert [e["cameo"] for e in store.events(EventFilter(code="17"))] == ["173"]
+        assert [e["cameo"] for e in store.iter_events(EventFilter(code="17"))] == ["173"]
         assert store.count_events(EventFilter(since=date(2024, 1, 1))) == 1
         assert store.count_events(EventFilter(doc="d1")) == 1
         assert store.count_events(EventFilter(actor="irqreb")) == 2
@@ -82,7 +82,7 @@ def test_store_filters_and_negated_excluded_by_default(tmp_path):
 def test_store_actors_list_every_surface_form(tmp_path):
     with Store(tmp_path / "c.duckdb") as store:
         _write(store, "d1", [])
-        (actor,) = list(store.actors())
+        (actor,) = list(store.iter_actors())
         assert actor["mentions"] == [{"text": "Basra", "doc_id": "d1", "count": 1}]
         assert actor["name"] == "Iraq" and actor["in_dictionary"] is True
 

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from casus.errors import StoreError, StoreLocked
+from casus.errors import StoreError, StoreLocked, UsageError
 from casus.records import Document, Event, Mention, Sentence
+from casus.store.frames import frame
 from casus.store.queries import EventFilter, count_events, iter_actors, iter_docs, iter_events
 from casus.store.writes import replace_document
 
-SCHEMA_VERSION = "1"
+if TYPE_CHECKING:
+    import pandas as pd
+
+SCHEMA_VERSION = "2"
+# Indexes DuckDB makes us drop before altering a column (they are recreated by schema.sql).
+_EVENT_INDEXES = ("events_doc", "events_cameo", "events_date", "events_source", "events_target")
 
 __all__ = ["Store", "EventFilter"]
 
@@ -36,11 +43,34 @@ class Store:
             self._migrate()
 
     def _migrate(self) -> None:
+        if self._schema_version() == "1":
+            self._upgrade_from_1()
         schema = resources.files("casus.store").joinpath("schema.sql").read_text("utf-8")
         self.con.execute(schema)
         self.con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
         )
+
+    def _schema_version(self) -> str | None:
+        try:
+            row = self.con.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        except duckdb.CatalogException:
+            return None
+        return row[0][0] if row else None
+
+    def _upgrade_from_1(self) -> None:
+        """Version 2 stores imported datasets' events beside ours (no sentence of ours)."""
+        self.con.execute("BEGIN TRANSACTION")
+        for index in _EVENT_INDEXES:
+            self.con.execute(f"DROP INDEX IF EXISTS {index}")
+        for column in ("sentence_index", "char_start", "char_end"):
+            self.con.execute(f"ALTER TABLE events ALTER COLUMN {column} DROP NOT NULL")
+        self.con.execute(
+            "ALTER TABLE events ADD COLUMN IF NOT EXISTS dataset VARCHAR DEFAULT 'casus'")
+        self.con.execute(
+            "UPDATE events SET record = json_merge_patch(record, '{\"dataset\": \"casus\"}')")
+        self.con.execute("COMMIT")
 
     def close(self) -> None:
         self.con.close()
@@ -69,21 +99,69 @@ class Store:
         replace_document(self.con, doc, fingerprint, sentences, mentions, events)
 
     # -- reads ----------------------------------------------------------------
-    def events(self, flt: EventFilter | None = None, limit: int | None = None,
-               offset: int = 0) -> Iterator[dict[str, Any]]:
-        return iter_events(self.con, flt or EventFilter(), limit, offset)
+    def iter_events(self, flt: EventFilter | None = None, *, limit: int | None = None,
+                    offset: int = 0, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Event records (CONTRACT.md shape), streamed; filters as ``events()``."""
+        return iter_events(self.con, _filter(flt, filters), limit, offset)
 
-    def count_events(self, flt: EventFilter | None = None) -> int:
-        return count_events(self.con, flt or EventFilter())
+    def events(self, flt: EventFilter | None = None, *, limit: int | None = None,
+               offset: int = 0, **filters: Any) -> pd.DataFrame:
+        """Events as a DataFrame, one row each, nested fields flattened (``source_code``).
 
-    def docs(self, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+        Filters: ``actor`` (name, code or id, either side), ``code`` (CAMEO prefix),
+        ``since``/``until`` (date or 'YYYY-MM-DD'), ``doc``, ``dataset`` ('casus',
+        'gdelt', ...), ``include_negated``.
+
+        >>> store.events(actor="Iraq", code="19", since="2024-01-01")  # doctest: +SKIP
+        """
+        return frame(self.iter_events(flt, limit=limit, offset=offset, **filters), "event")
+
+    def count_events(self, flt: EventFilter | None = None, **filters: Any) -> int:
+        return count_events(self.con, _filter(flt, filters))
+
+    def iter_docs(self, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
         return iter_docs(self.con, doc_id)
 
-    def actors(self, q: str | None = None) -> Iterator[dict[str, Any]]:
+    def docs(self, doc_id: str | None = None) -> pd.DataFrame:
+        """Documents as a DataFrame (cleaned text included; ``published`` a datetime)."""
+        return frame(self.iter_docs(doc_id), "doc")
+
+    def doc_meta(self) -> dict[str, dict[str, Any]]:
+        """Each document's metadata without its text (for exports that cite sources)."""
+        rows = self.con.execute(
+            "SELECT doc_id, title, source, url, published, language FROM documents").fetchall()
+        return {r[0]: {"title": r[1], "source": r[2], "url": r[3],
+                       "published": r[4].isoformat() if r[4] else None, "language": r[5]}
+                for r in rows}
+
+    def iter_actors(self, q: str | None = None) -> Iterator[dict[str, Any]]:
         return iter_actors(self.con, q)
+
+    def actors(self, q: str | None = None) -> pd.DataFrame:
+        """Actors as a DataFrame: code, country, role, aliases and mention counts."""
+        return frame(self.iter_actors(q), "actor")
 
     def counts(self) -> dict[str, int]:
         out = {}
         for table in ("documents", "sentences", "mentions", "events"):
             out[table] = int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
         return out
+
+
+def _filter(flt: EventFilter | None, filters: dict[str, Any]) -> EventFilter:
+    """An EventFilter from keyword filters; dates may be ISO strings."""
+    if not filters:
+        return flt or EventFilter()
+    known = EventFilter.__dataclass_fields__
+    unknown = sorted(set(filters) - set(known))
+    if unknown:
+        raise UsageError(f"unknown event filter {', '.join(unknown)}; use {', '.join(known)}")
+    for key in ("since", "until"):
+        if isinstance(filters.get(key), str):
+            try:
+                filters[key] = date.fromisoformat(filters[key])
+            except ValueError:
+                raise UsageError(f"{key} must be a date like 2024-06-20, not "
+                                 f"{filters[key]!r}") from None
+    base = flt or EventFilter()
+    return EventFilter(**{**{k: getattr(base, k) for k in known}, **filters})

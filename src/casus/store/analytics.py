@@ -26,7 +26,7 @@ SORTS = {  # public name -> SQL expression over our own columns
     "source": "source_code", "target": "target_code", "doc": "doc_id",
 }
 TIE_BREAK = "doc_id, sentence_index, event_id"
-STACKS = {"quad": "quad_class", "root": "cameo_root"}
+STACKS = {"quad": "quad_class", "root": "cameo_root", "dataset": "dataset"}
 UNITS = ("day", "week", "month")
 MAX_BUCKETS = 5000
 LOCATION_PATHS = ["$.location.name", "$.location.country", "$.location.lat", "$.location.lon"]
@@ -51,6 +51,7 @@ class EventQuery:
     since: date | None = None
     until: date | None = None
     doc: str | None = None
+    dataset: str | None = None
     include_negated: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
@@ -66,6 +67,7 @@ class EventQuery:
             ("(source_country = ? OR target_country = ?)", self.country),
             ("(record->'location'->>'name') = ?", self.place),
             ("date >= ?", self.since), ("date <= ?", self.until), ("doc_id = ?", self.doc),
+            ("dataset = ?", self.dataset),
         )
         for clause, value in simple:
             if value is not None and value != "":
@@ -197,8 +199,18 @@ def actor_labels(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, di
         "SELECT actor_id, mode(name), mode(code), mode(country), bool_or(in_dictionary) "
         "FROM mentions WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY actor_id",
         [ids]).fetchall()
-    return {r[0]: {"actor_id": r[0], "name": r[1], "code": r[2], "country": r[3],
-                   "in_dictionary": bool(r[4])} for r in rows}
+    labels = {r[0]: {"actor_id": r[0], "name": r[1], "code": r[2], "country": r[3],
+                     "in_dictionary": bool(r[4])} for r in rows}
+    missing = [i for i in ids if i not in labels]
+    if missing:  # actors only imported datasets name: label them from their events
+        for side in ("source", "target"):
+            for r in con.execute(
+                f"SELECT {side}_actor_id, min(record->'{side}'->>'name'), min({side}_code), "
+                f"min({side}_country) FROM events WHERE {side}_actor_id IN "
+                "(SELECT unnest(?::VARCHAR[])) GROUP BY 1", [missing]).fetchall():
+                labels.setdefault(r[0], {"actor_id": r[0], "name": r[1], "code": r[2],
+                                         "country": r[3], "in_dictionary": False})
+    return labels
 
 
 def top_actors(con: duckdb.DuckDBPyConnection, q: EventQuery, limit: int = 200

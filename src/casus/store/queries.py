@@ -26,6 +26,7 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     doc: str | None = None
+    dataset: str | None = None
     include_negated: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
@@ -51,6 +52,9 @@ class EventFilter:
         if self.doc:
             clauses.append("doc_id = ?")
             params.append(self.doc)
+        if self.dataset:
+            clauses.append("dataset = ?")
+            params.append(self.dataset)
         if not self.include_negated:
             clauses.append("NOT negated")
         sql = " AND ".join(clauses) if clauses else "TRUE"
@@ -65,14 +69,22 @@ def iter_events(
 ) -> Iterator[dict[str, Any]]:
     where, params = flt.where()
     sql = (
-        f"SELECT record FROM events WHERE {where} "
+        f"SELECT record, dataset FROM events WHERE {where} "
         "ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
     )
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params = [*params, limit, offset]
-    for (record,) in con.execute(sql, params).fetchall():
-        yield json.loads(record)
+    result = con.execute(sql, params)
+    while rows := result.fetchmany(2000):  # stream: millions of events never sit in memory
+        for record, dataset in rows:
+            yield with_dataset(json.loads(record), dataset)
+
+
+def with_dataset(record: dict[str, Any], dataset: str | None) -> dict[str, Any]:
+    """Every stored event says which dataset it belongs to ('casus' for our own)."""
+    record.setdefault("dataset", dataset or "casus")
+    return record
 
 
 def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:

@@ -1,4 +1,4 @@
--- casus store, schema version 1. One DuckDB file; one transaction per document.
+-- casus store, schema version 2. One DuckDB file; one transaction per document.
 -- Every row of sentences, mentions and events belongs to exactly one document and is
 -- replaced with it, so a crash can never leave half a document.
 
@@ -50,10 +50,10 @@ CREATE TABLE IF NOT EXISTS mentions (
 
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR NOT NULL,
-    doc_id VARCHAR NOT NULL,
-    sentence_index INTEGER NOT NULL,
-    char_start INTEGER NOT NULL,
-    char_end INTEGER NOT NULL,
+    doc_id VARCHAR NOT NULL,        -- for imported events: '<dataset>:<file name>'
+    sentence_index INTEGER,         -- null only for imported events (no sentence of ours)
+    char_start INTEGER,
+    char_end INTEGER,
     cameo VARCHAR NOT NULL,
     cameo_root VARCHAR NOT NULL,
     plover VARCHAR,
@@ -71,6 +71,7 @@ CREATE TABLE IF NOT EXISTS events (
     negated BOOLEAN NOT NULL,
     modality VARCHAR NOT NULL,
     record JSON NOT NULL,           -- the full CONTRACT.md event record, as emitted
+    dataset VARCHAR NOT NULL DEFAULT 'casus',  -- 'casus', or an imported dataset ('gdelt')
     PRIMARY KEY (event_id)
 );
 
@@ -80,3 +81,4 @@ CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS events_source ON events (source_actor_id);
 CREATE INDEX IF NOT EXISTS events_target ON events (target_actor_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
+CREATE INDEX IF NOT EXISTS events_dataset ON events (dataset);

@@ -40,6 +40,7 @@ EVENT_COLUMNS = (
     ("source_country", "VARCHAR"), ("source_text", "VARCHAR"), ("target_actor_id", "VARCHAR"),
     ("target_code", "VARCHAR"), ("target_country", "VARCHAR"), ("target_text", "VARCHAR"),
     ("date", "DATE"), ("negated", "BOOLEAN"), ("modality", "VARCHAR"), ("record", "JSON"),
+    ("dataset", "VARCHAR"),
 )
 DOC_TABLES = ("events", "mentions", "sentences", "documents")
 
@@ -49,6 +50,8 @@ def insert_rows(
     table: str,
     columns: Sequence[tuple[str, str]],
     rows: Sequence[Sequence[Any]],
+    *,
+    replace: bool = False,
 ) -> None:
     """Insert rows column-wise. ``table`` and ``columns`` are our constants, never input."""
     if not rows:
@@ -56,7 +59,8 @@ def insert_rows(
     names = ", ".join(name for name, _ in columns)
     selects = ", ".join(f"unnest(?::{sql_type}[])" for _, sql_type in columns)
     values = [[row[i] for row in rows] for i in range(len(columns))]
-    con.execute(f"INSERT INTO {table} ({names}) SELECT {selects}", values)
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    con.execute(f"{verb} INTO {table} ({names}) SELECT {selects}", values)
 
 
 def document_row(doc: Document, fingerprint: str) -> tuple[Any, ...]:
@@ -93,8 +97,23 @@ def event_rows(events: Sequence[Event]) -> list[tuple[Any, ...]]:
             tgt.actor_id if tgt else None, tgt.code if tgt else None,
             tgt.country if tgt else None, tgt.text if tgt else None,
             e.date, e.negated, e.modality, json.dumps(e.to_dict(), ensure_ascii=False),
+            "casus",
         ))
     return rows
+
+
+def record_row(record: dict[str, Any]) -> tuple[Any, ...]:
+    """An event row from a record dict (imported events, which have no Event object)."""
+    src, tgt = record.get("source") or {}, record.get("target") or {}
+    return (
+        record["event_id"], record["doc_id"], record.get("sentence_index"),
+        record.get("char_start"), record.get("char_end"), record["cameo"],
+        record["cameo_root"], record.get("plover"), record["quad_class"], record["goldstein"],
+        src.get("actor_id"), src.get("code"), src.get("country"), src.get("text"),
+        tgt.get("actor_id"), tgt.get("code"), tgt.get("country"), tgt.get("text"),
+        record.get("date"), bool(record.get("negated")), record.get("modality") or "asserted",
+        json.dumps(record, ensure_ascii=False), record.get("dataset") or "casus",
+    )
 
 
 def replace_document(

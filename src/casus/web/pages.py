@@ -39,6 +39,10 @@ def filter_qs(p: Filters, **extra: Any) -> str:
 
 
 def render(request: Request, name: str, **context: Any) -> Response:
+    if "datasets" not in context:  # the dataset filter shows once something was imported
+        with _db(request).read() as con:
+            context["datasets"] = [r[0] for r in con.execute(
+                "SELECT DISTINCT dataset FROM events ORDER BY 1").fetchall()]
     templates = request.app.state.templates
     return templates.TemplateResponse(request, name, context)  # type: ignore[no-any-return]
 

@@ -35,6 +35,8 @@ class Filters(BaseModel):
     since: date | None = Field(default=None, description="Events on or after (YYYY-MM-DD).")
     until: date | None = Field(default=None, description="Events on or before (YYYY-MM-DD).")
     doc: Text = Field(default=None, description="Document id.")
+    dataset: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_.-]{0,39}$",
+                                description="'casus', or an imported dataset ('gdelt', 'acled').")
     include_negated: bool = Field(default=False,
                                   description="Keep events the text says did not happen.")
 
@@ -73,7 +75,7 @@ class ExportParams(Filters):
 
 class TimelineParams(Filters):
     unit: Literal["day", "week", "month"] = "month"
-    stack: Literal["quad", "root"] = "quad"
+    stack: Literal["quad", "root", "dataset"] = "quad"
 
 
 class NetworkParams(Filters):

@@ -38,7 +38,7 @@
     svg.append("g").selectAll("g").data(series).join("g").attr("fill", (s) => color(s.key))
       .selectAll("a").data((s) => s.map((d) => Object.assign(d, {key: s.key})).filter((d) => d[1] > d[0])).join("a")
       .attr("href", (d) => casus.link("/events", base, {since: d.data.start, until: d.data.end,
-        [stack === "quad" ? "quad" : "root"]: d.key}))
+        [{quad: "quad", root: "root", dataset: "dataset"}[stack]]: d.key}))
       .append("rect").attr("class", "bar")
       .attr("x", (d) => x(d.data.start)).attr("width", x.bandwidth())
       .attr("y", (d) => y(d[1])).attr("height", (d) => Math.max(0, y(d[0]) - y(d[1])))
@@ -49,6 +49,7 @@
 
   function label(stack, key) {
     if (stack === "quad") return key + " " + (QUADS[key] || "");
+    if (stack === "dataset") return key;
     const roots = JSON.parse(document.getElementById("legend").dataset.roots || "{}");
     return key + " " + (roots[key] || "");
   }
