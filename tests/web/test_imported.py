@@ -61,3 +61,19 @@ def test_timeline_shows_imported_beside_casus(mixed_server: LiveServer, page: An
     assert rows.count() == 4
     assert page.page.locator("a[href='https://news.example.org/2024/01/15/strike']").count() == 1
     assert page.problems == []
+
+
+def test_api_export_streams_the_interop_formats(mixed_server: LiveServer) -> None:
+    base = f"{mixed_server.url}/api/export?dataset=acled&format="
+    with urllib.request.urlopen(base + "gdelt", timeout=30) as response:
+        rows = response.read().decode("utf-8").splitlines()
+        assert response.headers["Content-Type"].startswith("text/tab-separated-values")
+    assert len(rows) == 4 and all(len(r.split("\t")) == 61 for r in rows)
+    geo = get_json(base + "geojson")
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) == 4
+    with urllib.request.urlopen(base + "plover", timeout=30) as response:
+        items = [json.loads(x) for x in response.read().decode("utf-8").splitlines()]
+    assert {i["dataset"] for i in items} == {"acled"} and len(items) == 4
+    with urllib.request.urlopen(base + "acled", timeout=30) as response:
+        lines = response.read().decode("utf-8").splitlines()
+    assert lines[0].startswith("event_id_cnty,event_date") and len(lines) == 5

@@ -8,6 +8,7 @@ renames it into place, so an interrupted export never leaves half a file.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sys
@@ -98,7 +99,8 @@ def export_events(store: Store, fmt: str, out: str | Path | None = None,
             report.written = graph.number_of_edges()
         else:
             assert handle is not None
-            _text(fmt, records, docs, handle, report)
+            for chunk in text_chunks(fmt, records, docs, report):
+                handle.write(chunk)
     return report
 
 
@@ -110,21 +112,25 @@ def _counted(records: Iterable[dict[str, Any]], report: ExportReport
         yield record
 
 
-def _text(fmt: str, records: Iterable[dict[str, Any]], docs: dict[str, dict[str, Any]],
-          handle: IO[str], report: ExportReport) -> None:
+TEXT_FORMATS = ("plover", "gdelt", "acled", "csv", "geojson")
+
+
+def text_chunks(fmt: str, records: Iterable[dict[str, Any]],
+                docs: dict[str, dict[str, Any]], report: ExportReport) -> Iterator[str]:
+    """A text export as a stream of chunks: written to a file here, streamed by the API."""
     if fmt == "gdelt":
         rows = (gdelt.event_row(r, docs.get(r["doc_id"])) for r in records)
         for line in gdelt.write_rows(rows):
-            handle.write(line)
             report.written += 1
+            yield line
     elif fmt == "plover":
         for r in records:
             item = plover.record(r, docs.get(r["doc_id"]))
             if item is None:
                 report.skipped["with no PLOVER category"] += 1
                 continue
-            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
             report.written += 1
+            yield json.dumps(item, ensure_ascii=False) + "\n"
     elif fmt == "geojson":
         def located() -> Iterator[dict[str, Any]]:
             for r in records:
@@ -134,16 +140,18 @@ def _text(fmt: str, records: Iterable[dict[str, Any]], docs: dict[str, dict[str,
                     continue
                 report.written += 1
                 yield item
-        for chunk in geojson.write_features(located()):
-            handle.write(chunk)
+        yield from geojson.write_features(located())
+    elif fmt in ("csv", "acled"):
+        yield from _csv(fmt, records, docs, report)
     else:
-        _csv(fmt, records, docs, handle, report)
+        raise UsageError(f"'{fmt}' is not a text format")
 
 
 def _csv(fmt: str, records: Iterable[dict[str, Any]], docs: dict[str, dict[str, Any]],
-         handle: IO[str], report: ExportReport) -> None:
+         report: ExportReport, every: int = 500) -> Iterator[str]:
     columns = acled.COLUMNS if fmt == "acled" else EVENT_COLUMNS
-    writer = csv.DictWriter(handle, fieldnames=list(columns))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns))
     writer.writeheader()
     for r in records:
         row = acled.event_row(r, docs.get(r["doc_id"])) if fmt == "acled" else flat_event(r)
@@ -152,6 +160,11 @@ def _csv(fmt: str, records: Iterable[dict[str, Any]], docs: dict[str, dict[str, 
             continue
         writer.writerow({k: _cell(v) for k, v in row.items()})
         report.written += 1
+        if report.written % every == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _parquet(records: Iterable[dict[str, Any]], path: str, report: ExportReport,

@@ -13,7 +13,14 @@ import duckdb
 from casus.errors import StoreError, StoreLocked, UsageError
 from casus.records import Document, Event, Mention, Sentence
 from casus.store.frames import frame
-from casus.store.queries import EventFilter, count_events, iter_actors, iter_docs, iter_events
+from casus.store.queries import (
+    EventFilter,
+    count_events,
+    doc_meta,
+    iter_actors,
+    iter_docs,
+    iter_events,
+)
 from casus.store.writes import replace_document
 
 if TYPE_CHECKING:
@@ -128,11 +135,7 @@ class Store:
 
     def doc_meta(self) -> dict[str, dict[str, Any]]:
         """Each document's metadata without its text (for exports that cite sources)."""
-        rows = self.con.execute(
-            "SELECT doc_id, title, source, url, published, language FROM documents").fetchall()
-        return {r[0]: {"title": r[1], "source": r[2], "url": r[3],
-                       "published": r[4].isoformat() if r[4] else None, "language": r[5]}
-                for r in rows}
+        return doc_meta(self.con)
 
     def iter_actors(self, q: str | None = None) -> Iterator[dict[str, Any]]:
         return iter_actors(self.con, q)

@@ -156,3 +156,12 @@ def _actor_record(actor_id: str, rows: list[tuple]) -> dict[str, Any]:
         ],
         "in_dictionary": any(r[8] for r in rows),
     }
+
+
+def doc_meta(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
+    """Each document's metadata without its text (for exports that cite sources)."""
+    rows = con.execute(
+        "SELECT doc_id, title, source, url, published, language FROM documents").fetchall()
+    return {r[0]: {"title": r[1], "source": r[2], "url": r[3],
+                   "published": r[4].isoformat() if r[4] else None, "language": r[5]}
+            for r in rows}

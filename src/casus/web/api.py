@@ -15,8 +15,9 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from casus.interop.exports import SUFFIX, ExportReport, text_chunks
 from casus.store import analytics
-from casus.store.queries import EventFilter, iter_docs, iter_events
+from casus.store.queries import EventFilter, doc_meta, iter_docs, iter_events
 from casus.web import export
 from casus.web.database import Database
 from casus.web.errors import ApiError
@@ -34,6 +35,12 @@ from casus.web.params import (
 )
 
 router = APIRouter()
+EXPORT_MEDIA = {
+    "csv": ("text/csv", ".csv"), "jsonl": ("application/x-ndjson", ".jsonl"),
+    "plover": ("application/x-ndjson", "-plover.jsonl"),
+    "gdelt": ("text/tab-separated-values", SUFFIX["gdelt"]),
+    "acled": ("text/csv", "-acled.csv"), "geojson": ("application/geo+json", ".geojson"),
+}
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 
 
@@ -164,12 +171,16 @@ def export_events(request: Request, p: Annotated[ExportParams, Query()]) -> Stre
         with db.read() as con:
             records = analytics.iter_event_records(con, q, sort=p.sort,
                                                    descending=p.order == "desc")
-            lines = export.csv_lines(records) if p.format == "csv" else \
-                export.jsonl_lines(records)
-            yield from lines
+            if p.format == "csv":
+                yield from export.csv_lines(records)
+            elif p.format == "jsonl":
+                yield from export.jsonl_lines(records)
+            else:
+                docs = doc_meta(con) if p.format != "geojson" else {}
+                yield from text_chunks(p.format, records, docs, ExportReport(p.format, "-"))
 
-    media = "text/csv" if p.format == "csv" else "application/x-ndjson"
-    name = f"casus-events.{p.format}"
+    media, suffix = EXPORT_MEDIA[p.format]
+    name = f"casus-events{suffix}"
     return StreamingResponse(rows(), media_type=f"{media}; charset=utf-8",
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

@@ -68,7 +68,9 @@ class EventParams(Filters, Paging):
 
 
 class ExportParams(Filters):
-    format: Literal["csv", "jsonl"] = "jsonl"
+    format: Literal["csv", "jsonl", "plover", "gdelt", "acled", "geojson"] = Field(
+        default="jsonl", description="jsonl: CONTRACT.md records; csv: the table's columns; "
+        "plover, gdelt, acled, geojson: as `casus export` (docs/interop.md).")
     sort: Literal["date", "goldstein", "cameo", "quad", "source", "target", "doc"] = "date"
     order: Literal["asc", "desc"] = "asc"
 
