@@ -25,7 +25,7 @@ import pytest
 from tests.conftest import ROOT
 
 PAGES = ["README.md", "docs/api.md", "docs/spacy.md", "docs/interop.md",
-         "docs/dictionaries.md", "docs/web.md"]
+         "docs/dictionaries.md", "docs/web.md", "docs/fusion.md"]
 FENCE = re.compile(r"```(\w+)\n(.*?)```", re.DOTALL)
 SHELL = ("bash", "console", "sh")
 

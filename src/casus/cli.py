@@ -180,6 +180,9 @@ def events(
     doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
     dataset: DatasetOption = None,
     include_negated: Annotated[bool, typer.Option("--include-negated")] = False,
+    fused: Annotated[bool, typer.Option(
+        "--fused", help="One record per real-world event, with its reports (docs/fusion.md).")
+    ] = False,
     limit: Annotated[int | None, typer.Option("--limit", min=0)] = None,
     debug: DebugOption = False,
 ) -> None:
@@ -190,7 +193,13 @@ def events(
                           include_negated=include_negated)
         fmt = _format(fmt)
         with _open_store(_settings(db), read_only=True) as store:
-            write_records(store.iter_events(flt, limit=limit), fmt, "event")
+            if fused:
+                from casus.fusion import fused_events
+
+                records = fused_events(store, flt, include_negated=include_negated)
+                write_records(records[:limit] if limit is not None else records, fmt, "fused")
+            else:
+                write_records(store.iter_events(flt, limit=limit), fmt, "event")
 
 
 @app.command()
@@ -274,6 +283,9 @@ def evaluate(
     pred: Annotated[Path | None, typer.Option(
         "--pred", help="Score this JSONL of events (from extract) instead of the database.")
     ] = None,
+    fusion: Annotated[bool, typer.Option(
+        "--fusion", help="--gold is a file of same/different report pairs: score fusion.")
+    ] = False,
     fmt: FormatOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -283,6 +295,18 @@ def evaluate(
     from casus.summary import print_evaluation
 
     with _errors(debug):
+        if fusion:
+            from casus.fusion import group_reports, reports_from_store
+            from casus.fusion.evaluate import load_pairs
+            from casus.fusion.evaluate import score as score_fusion
+
+            with _open_store(_settings(db), read_only=True) as store:
+                fused_score = score_fusion(load_pairs(gold),
+                                           group_reports(reports_from_store(store)))
+            for line in fused_score.errors:
+                _say(line)
+            print(fused_score.summary())
+            return
         gold_lines = load_gold(gold)
         if pred is not None:
             predicted = [json.loads(x) for x in pred.read_text("utf-8").splitlines() if x.strip()]

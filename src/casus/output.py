@@ -20,6 +20,8 @@ TABLE_COLUMNS = {
               "negated", "doc_id", "sentence"),
     "doc": ("doc_id", "published", "published_from", "title", "n_events"),
     "actor": ("name", "code", "type", "aliases", "in_dictionary"),
+    "fused": ("date", "cameo", "cameo_label", "source.name", "target.name", "n_reports",
+              "n_documents", "contested", "first_reported"),
 }
 
 
