@@ -259,6 +259,61 @@ def import_(
 
 
 @app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="One party: name, code or actor id.")],
+    b: Annotated[str, typer.Argument(help="The other party.")],
+    db: DbOption = None,
+    fmt: FormatOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """How the relationship between two parties evolved: state changes with evidence."""
+    from casus.fusion import fused_events
+    from casus.fusion.states import dyad_events, timeline
+
+    with _errors(debug), _open_store(_settings(db), read_only=True) as store:
+        line = timeline(dyad_events(fused_events(store), a, b))
+        fmt = _format(fmt)
+        if fmt == "table":
+            _print_timeline(line, a, b)
+        else:
+            write_records((c.to_dict() for c in line.changes), fmt, "change")
+
+
+def _print_timeline(line: Any, a: str, b: str) -> None:
+    out = Console(highlight=False)
+    if not line.changes:
+        out.print(f"No dated state changes between {a} and {b}.", markup=False)
+    for change in line.changes:
+        first = change.event["reports"][0]
+        out.print(f"{change.date}  {change.track}: {change.previous or '-'} -> {change.state}"
+                  f"  ({change.event['cameo']} {change.event['cameo_label']})", markup=False)
+        out.print(f"    [{first['doc_id']} #{first['sentence_index']}] {first['sentence']}",
+                  markup=False)
+    if line.undated:
+        out.print(f"{len(line.undated)} undated events between them are not placed in time "
+                  "(casus never uses an article's date as an event's).", markup=False)
+
+
+@app.command()
+def brief(
+    since: Annotated[str, typer.Option("--since", help="YYYY-MM-DD")],
+    actor: Annotated[str | None, typer.Option("--actor", help="Name, code or id.")] = None,
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """A short sourced summary of what changed: escalations, state changes, new events."""
+    from casus.fusion import fused_events
+    from casus.fusion.brief import brief as make_brief
+
+    with _errors(debug):
+        day = _date(since, "--since")
+        assert day is not None
+        with _open_store(_settings(db), read_only=True) as store:
+            lines = make_brief(fused_events(store), day, actor)
+        print("\n".join(lines))
+
+
+@app.command()
 def actors(db: DbOption = None, fmt: FormatOption = None,
            q: Annotated[str | None, typer.Option("--q", help="Name, alias or code.")] = None,
            debug: DebugOption = False) -> None:

@@ -137,7 +137,25 @@ def dyad(request: Request, p: Annotated[DyadParams, Query()]) -> dict[str, Any]:
     with _db(request).read() as con:
         labels = analytics.actor_labels(con, [p.a, p.b])
         records = analytics.dyad(con, p.a, p.b, p.to_query(), p.limit)
-    return {"a": labels.get(p.a), "b": labels.get(p.b), "events": records}
+        meta = doc_meta(con)
+    return {"a": labels.get(p.a), "b": labels.get(p.b), "events": records,
+            "states": _states(records, meta)}
+
+
+def _states(records: list[dict[str, Any]], meta: dict[str, dict[str, Any]]
+            ) -> list[dict[str, Any]]:
+    """The dyad's relationship state changes, from its fused events (docs/fusion.md)."""
+    from datetime import date
+
+    from casus.fusion import Report, fuse
+    from casus.fusion.states import timeline
+
+    reports = []
+    for record in records:
+        published = meta.get(record["doc_id"], {}).get("published")
+        reports.append(Report(record, date.fromisoformat(published) if published else None,
+                              meta.get(record["doc_id"], {}).get("source")))
+    return [c.to_dict() for c in timeline(fuse(reports)).changes]
 
 
 @lru_cache(maxsize=1)

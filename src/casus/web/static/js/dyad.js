@@ -61,10 +61,31 @@
     box.replaceChildren(svg.node());
   }
 
+  function states(changes) {
+    const list = document.getElementById("dyad-states");
+    if (!list) return;
+    if (!changes.length) {
+      list.replaceChildren(casus.el("li", {class: "empty"}, "No dated change of state (truce, talks, fighting) between them."));
+      return;
+    }
+    list.replaceChildren(...changes.map((c) => {
+      const li = casus.el("li", {"data-track": c.track, "data-state": c.state});
+      li.append(casus.el("span", {class: "nowrap"}, c.date + " "),
+        casus.el("strong", {}, c.track + ": " + (c.previous || "—") + " → " + c.state),
+        document.createTextNode(" (" + c.cameo + " " + c.cameo_label + ") "));
+      for (const ev of c.evidence) {
+        const a = casus.el("a", {href: "/documents/" + encodeURIComponent(ev.doc_id) + "#ev-" + ev.event_id, class: "evidence"}, "“" + ev.sentence + "”");
+        li.append(a, document.createTextNode(" "));
+      }
+      return li;
+    }));
+  }
+
   casus.getJSON(box.dataset.api).then((data) => {
     const a = data.a ? data.a.name : "A", b = data.b ? data.b.name : "B";
     title.textContent = a + " ↔ " + b + ": " + data.events.length + " events";
     chart(data);
+    states(data.states || []);
     rows.replaceChildren(...data.events.map(row));
     if (!data.events.length) rows.append(casus.el("tr", {}, "")).firstChild.append(casus.el("td", {colspan: 9, class: "empty"}, "No events between these two actors."));
   }).catch((e) => casus.fail(box, e));
