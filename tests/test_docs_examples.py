@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SHARED
 
 PAGES = ["README.md", "docs/api.md", "docs/spacy.md", "docs/interop.md",
          "docs/dictionaries.md", "docs/web.md", "docs/fusion.md"]
@@ -79,7 +79,9 @@ def run_serve(line: str, cwd: Path, env: dict[str, str]) -> None:
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """A folder that looks like the checkout to the examples, with its own database."""
-    folder = tmp_path_factory.mktemp("examples")
+    folder = tmp_path_factory.mktemp("examples") / "checkout"
+    folder.mkdir()
+    (folder.parent / "shared").symlink_to(SHARED)  # ../shared beside it, as in CI
     for name in ("src", "tests", "gold"):
         (folder / name).symlink_to(ROOT / name)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASUS_")}

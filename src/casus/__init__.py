@@ -27,11 +27,14 @@ def analyse(
     *,
     published: date | str | None = None,
     doc_id: str = "text",
+    dictionaries: list[str | Path] | None = None,
 ) -> list[dict[str, Any]]:
     """Event records (CONTRACT.md shape) for an article given as text or as a file path.
 
     ``published`` anchors relative dates ("last Friday"); without it and without a
     dateline they stay undated. A path is read like ``casus ingest`` reads it.
+    ``dictionaries``: extra dictionary folders (casus YAML or PETRARCH files), used
+    beside the built-in ones, like ``casus ingest --dictionaries``.
     """
     from casus.errors import InputError
     from casus.ingest import iter_inputs
@@ -51,15 +54,20 @@ def analyse(
     raws = [i for i in items if isinstance(i, RawDocument)]
     for raw in raws:
         raw.published = raw.published or published
-    return [e.to_dict() for a in _analyse_raw(raws) for e in a.events]
+    return [e.to_dict() for a in _analyse_raw(raws, dictionaries) for e in a.events]
 
 
-def _analyse_raw(raws: list[Any]) -> Any:
+def _analyse_raw(raws: list[Any], dictionaries: list[str | Path] | None = None) -> Any:
     """Clean and analyse already-read documents."""
+    import os
+
     from casus.analysis import Analyser
     from casus.clean import clean_document
+    from casus.config import Settings
 
-    return Analyser().analyse(clean_document(r) for r in raws)
+    settings = Settings.load(dictionaries=os.pathsep.join(map(str, dictionaries))
+                             if dictionaries else None)
+    return Analyser(settings).analyse(clean_document(r) for r in raws)
 
 
 def load_pipeline() -> Language:

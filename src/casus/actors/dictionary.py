@@ -112,6 +112,10 @@ class ActorDictionary:
     by_text: dict[str, list[Surface]] = field(default_factory=dict)  # exact surfaces
     by_surname: dict[str, set[str]] = field(default_factory=dict)  # person surname → ids
     titles: dict[tuple[str, str], Office] = field(default_factory=dict)  # (country, title)
+    # PETRARCH discards: phrases that rule out a sentence, or a whole story (sport, weather)
+    discard_sentence: set[str] = field(default_factory=set)
+    discard_story: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)  # skipped lines of foreign files
 
     def add(self, entry: Entry) -> None:
         if entry.id in self.entries:
@@ -120,6 +124,10 @@ class ActorDictionary:
         forms = [(entry.name, "name")] + [(a, "name") for a in entry.aliases]
         forms += [(a, "adjective") for a in entry.adjectives]
         forms += [(c, "capital") for c in entry.capitals]
+        self.add_forms(entry, forms)
+
+    def add_forms(self, entry: Entry, forms: Iterable[tuple[str, str]]) -> None:
+        """Index more ways of writing an entry (another dictionary's aliases for it)."""
         for text, kind in forms:
             surface = _surface(text, entry.id, kind)
             self.surfaces.append(surface)
@@ -251,12 +259,18 @@ def _check(dic: ActorDictionary) -> None:
 
 
 def load_dictionary(folders: Sequence[Path | str] = ()) -> ActorDictionary:
-    """Load the packaged dictionary plus every ``*.yaml`` in ``folders`` (in order).
+    """Load the packaged dictionary plus every ``*.yaml`` in ``folders`` (in order), and
+    any PETRARCH/TABARI files there (``*.actors.txt``, ``*.agents.txt``,
+    ``*.discards.txt``; see casus.actors.petrarch).
 
     Raises DictionaryError naming the file when one is malformed.
     """
+    from casus.actors.petrarch import load_petrarch_folder
+
     dic = ActorDictionary()
     for folder in [ACTORS_DIR, *map(Path, folders)]:
+        if not folder.is_dir():
+            raise DictionaryError("not a dictionary folder", origin=str(folder))
         countries = folder / "countries.yaml"
         if countries.exists():
             for raw in _load_yaml(countries).get("countries", []):
@@ -269,6 +283,7 @@ def load_dictionary(folders: Sequence[Path | str] = ()) -> ActorDictionary:
             _load_agents(dic, folder / "agents.yaml")
         if (folder / "offices.yaml").exists():
             _load_offices(dic, folder / "offices.yaml")
+        load_petrarch_folder(dic, folder)
     _check(dic)
     return dic
 

@@ -6,6 +6,9 @@
 - ``doc._.casus_mentions``: ``list[casus.records.Mention]`` (set by ``casus_actors``).
 - ``doc._.casus_dates``: ``list[casus.dates.anchor.DateMention]`` (set by ``casus_dates``).
 - ``doc._.casus_events``: ``list[casus.records.Event]`` (set by ``casus_events``).
+- ``doc._.casus_discards``: ``list[tuple[int, int]]`` character spans no event may be
+  coded from (set by ``casus_actors`` from a dictionary's discard phrases: a sentence
+  about a football match, or the whole story).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "casus_mentions": None,
     "casus_dates": None,
     "casus_events": None,
+    "casus_discards": None,
 }
 
 

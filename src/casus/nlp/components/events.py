@@ -27,9 +27,12 @@ class EventCoder:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.casus_events = code_document(
+        events = code_document(
             doc, lexicon=self.lexicon, max_events=self.max_events, doc_id=doc._.casus_doc_id
         )
+        discards = doc._.casus_discards or []
+        doc._.casus_events = [e for e in events if not any(
+            start <= e.char_start < end for start, end in discards)]
         return doc
 
 
