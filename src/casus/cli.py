@@ -216,6 +216,9 @@ def export(
     doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
     dataset: DatasetOption = None,
     include_negated: Annotated[bool, typer.Option("--include-negated")] = False,
+    reports: Annotated[bool, typer.Option(
+        "--reports", help="One row per report instead of per real-world (fused) event.")
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     """Stored events in a format other tools read (GDELT, ACLED, PLOVER, Gephi, QGIS...)."""
@@ -226,7 +229,7 @@ def export(
                           until=_date(until, "--until"), doc=doc, dataset=dataset,
                           include_negated=include_negated)
         with _open_store(_settings(db), read_only=True) as store:
-            report = export_events(store, fmt, out, flt)
+            report = export_events(store, fmt, out, flt, fused=not reports)
         _say(f"casus: exported {report.summary()}")
 
 

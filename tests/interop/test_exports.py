@@ -64,7 +64,7 @@ def test_gdelt_has_gdelt_2_columns_in_order(store: Store, records: list[dict],
                                             tmp_path: Path) -> None:
     assert list(COLUMNS) == GDELT_2_COLUMNS and len(COLUMNS) == 61
     out = tmp_path / "events.export.CSV"
-    report = export_events(store, "gdelt", out)
+    report = export_events(store, "gdelt", out, fused=False)
     df = pd.read_csv(out, sep="\t", header=None, names=GDELT_2_COLUMNS, dtype={"EventCode": str,
                      "EventBaseCode": str, "EventRootCode": str})
     assert len(df) == report.written == len(records)
@@ -86,7 +86,7 @@ def test_gdelt_has_gdelt_2_columns_in_order(store: Store, records: list[dict],
 
 def test_acled_csv(store: Store, records: list[dict], tmp_path: Path) -> None:
     out = tmp_path / "acled.csv"
-    report = export_events(store, "acled", out)
+    report = export_events(store, "acled", out, fused=False)
     df = pd.read_csv(out, dtype=str)
     assert list(df.columns) == ACLED_COLUMNS
     assert len(df) == report.written > 0
@@ -101,7 +101,7 @@ def test_acled_csv(store: Store, records: list[dict], tmp_path: Path) -> None:
 
 def test_plover_jsonl(store: Store, records: list[dict], tmp_path: Path) -> None:
     out = tmp_path / "plover.jsonl"
-    report = export_events(store, "plover", out)
+    report = export_events(store, "plover", out, fused=False)
     items = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert len(items) == report.written > 0
     for item in items:
@@ -116,8 +116,8 @@ def test_plover_jsonl(store: Store, records: list[dict], tmp_path: Path) -> None
 
 
 def test_plain_csv_and_parquet(store: Store, records: list[dict], tmp_path: Path) -> None:
-    export_events(store, "csv", tmp_path / "events.csv")
-    export_events(store, "parquet", tmp_path / "events.parquet")
+    export_events(store, "csv", tmp_path / "events.csv", fused=False)
+    export_events(store, "parquet", tmp_path / "events.parquet", fused=False)
     from_csv = pd.read_csv(tmp_path / "events.csv", dtype={"cameo": str})
     from_parquet = pd.read_parquet(tmp_path / "events.parquet")
     assert list(from_csv.columns) == list(from_parquet.columns) == list(EVENT_COLUMNS)
@@ -138,7 +138,7 @@ def test_graph_files_read_back_with_networkx(store: Store, records: list[dict],
              and r["target"]["actor_id"] and r["source"]["actor_id"] != r["target"]["actor_id"]}
     for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
         out = tmp_path / f"actors.{fmt}"
-        report = export_events(store, fmt, out)
+        report = export_events(store, fmt, out, fused=False)
         graph = read(out)
         assert graph.is_directed()
         assert graph.number_of_edges() == report.written == len(pairs)
@@ -151,7 +151,7 @@ def test_graph_files_read_back_with_networkx(store: Store, records: list[dict],
 
 def test_geojson(store: Store, records: list[dict], tmp_path: Path) -> None:
     out = tmp_path / "events.geojson"
-    report = export_events(store, "geojson", out)
+    report = export_events(store, "geojson", out, fused=False)
     data = json.loads(out.read_text("utf-8"))
     assert data["type"] == "FeatureCollection"
     located = [r for r in records if (r["location"] or {}).get("lat") is not None]
@@ -167,11 +167,30 @@ def test_filters_and_negated(store: Store, tmp_path: Path) -> None:
     everything = len(list(store.iter_events(include_negated=True)))
     asserted = len(list(store.iter_events()))
     assert everything > asserted  # the seeds have negated events
-    report = export_events(store, "csv", tmp_path / "a.csv", include_negated=True)
+    report = export_events(store, "csv", tmp_path / "a.csv", fused=False,
+                           include_negated=True)
     assert report.written == everything
-    report = export_events(store, "csv", tmp_path / "b.csv", EventFilter(code="04"))
+    report = export_events(store, "csv", tmp_path / "b.csv", EventFilter(code="04"),
+                           fused=False)
     df = pd.read_csv(tmp_path / "b.csv", dtype={"cameo": str})
     assert report.written == len(df) > 0 and df["cameo"].str.startswith("04").all()
+
+
+def test_fused_export_counts_reports_sources_and_documents(store: Store, records: list[dict],
+                                                          tmp_path: Path) -> None:
+    """By default one row per real-world event, GDELT's mention counts filled from fusion."""
+    from casus.fusion import fused_events
+
+    fused = fused_events(store)
+    out = tmp_path / "fused.export.CSV"
+    report = export_events(store, "gdelt", out)
+    df = pd.read_csv(out, sep="\t", header=None, names=GDELT_2_COLUMNS)
+    assert len(df) == report.written == len(fused) < len(records)
+    assert df["NumMentions"].sum() == sum(f["n_reports"] for f in fused) == len(records)
+    assert (df["NumMentions"] > 1).any() and (df["NumArticles"] <= df["NumMentions"]).all()
+    frame = pd.read_csv(tmp_path / "x.csv") if export_events(
+        store, "csv", tmp_path / "x.csv").written else None
+    assert frame is not None and frame["n_reports"].sum() == len(records)
 
 
 def test_cli_export_every_format(seeds_db: Path, tmp_path: Path) -> None:

@@ -80,14 +80,26 @@ def _output(path: str | None, binary: bool = False) -> Iterator[tuple[IO[Any] | 
 
 
 def export_events(store: Store, fmt: str, out: str | Path | None = None,
-                  flt: EventFilter | None = None, **filters: Any) -> ExportReport:
+                  flt: EventFilter | None = None, *, fused: bool = True,
+                  **filters: Any) -> ExportReport:
     """Write the events matching the filters (as ``Store.events``) to ``out`` in ``fmt``.
+
+    By default one row per real-world event (fused reports, docs/fusion.md) with its
+    report, document and source counts; ``fused=False`` writes one row per report.
 
     >>> export_events(store, "gdelt", "events.tsv", since="2024-01-01")  # doctest: +SKIP
     """
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format '{fmt}'; use one of {', '.join(EXPORT_FORMATS)}")
-    records = store.iter_events(flt, **filters)
+    records: Iterable[dict[str, Any]]
+    if fused:
+        from casus.fusion import fused_events
+
+        negated = bool(filters.pop("include_negated", False) or (flt and flt.include_negated))
+        records = (as_event_record(f) for f in fused_events(
+            store, flt, include_negated=negated, **filters))
+    else:
+        records = store.iter_events(flt, **filters)
     report = ExportReport(fmt, str(out) if out not in (None, "-") else "stdout")
     docs = store.doc_meta() if fmt in ("plover", "gdelt", "acled") else {}
     with _output(None if out is None else str(out), fmt in BINARY) as (handle, tmp):
@@ -102,6 +114,26 @@ def export_events(store: Store, fmt: str, out: str | Path | None = None,
             for chunk in text_chunks(fmt, records, docs, report):
                 handle.write(chunk)
     return report
+
+
+def as_event_record(fused: dict[str, Any]) -> dict[str, Any]:
+    """A fused event in the event-record shape every exporter reads: its first report's
+    sentence and offsets as evidence, its report counts as GDELT's mention counts."""
+    first = fused["reports"][0]
+    return {
+        "event_id": fused["fused_id"], "dataset": "+".join(fused["datasets"]),
+        "doc_id": first["doc_id"], "sentence": first["sentence"],
+        "sentence_index": first["sentence_index"], "char_start": first["char_start"],
+        "char_end": first["char_end"],
+        **{k: fused[k] for k in ("cameo", "cameo_root", "cameo_label", "plover", "plover_mode",
+                                 "quad_class", "goldstein", "source", "target", "date",
+                                 "date_precision", "location", "negated", "modality")},
+        "trigger": None, "trigger_start": None, "date_text": None,
+        "attribution": first.get("attribution"), "confidence": None, "url": first.get("url"),
+        "num_mentions": fused["n_reports"], "num_sources": fused["n_sources"],
+        "num_articles": fused["n_documents"],
+        "reports": [r["event_id"] for r in fused["reports"]],
+    }
 
 
 def _counted(records: Iterable[dict[str, Any]], report: ExportReport
@@ -200,7 +232,8 @@ def _typed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _parquet_types() -> dict[str, Any]:
     import pyarrow as pa
 
-    ints = ("quad_class", "sentence_index", "char_start", "char_end", "trigger_start")
+    ints = ("quad_class", "sentence_index", "char_start", "char_end", "trigger_start",
+            "n_reports", "n_documents")
     floats = ("goldstein", "location_lat", "location_lon", "confidence")
     types: dict[str, Any] = {c: pa.int32() for c in ints}
     types.update({c: pa.float64() for c in floats})

@@ -24,7 +24,7 @@ EVENT_COLUMNS = (
     "location_geonameid", "negated", "modality", "attribution_speaker_text",
     "attribution_speaker_name", "attribution_speaker_code", "attribution_quoted",
     "confidence", "sentence", "sentence_index", "char_start", "char_end", "trigger_start",
-    "url",
+    "url", "n_reports", "n_documents",
 )
 DOC_COLUMNS = ("doc_id", "title", "source", "url", "published", "published_from", "language",
                "n_events", "sha256", "text")
@@ -36,7 +36,10 @@ DATE_COLUMNS = {"event": ("date",), "doc": ("published",), "actor": ()}
 def flat_event(record: dict[str, Any]) -> dict[str, Any]:
     """One event record as a flat row with exactly ``EVENT_COLUMNS`` (missing ones None)."""
     flat = flatten(record, sep="_")
-    return {column: flat.get(column) for column in EVENT_COLUMNS}
+    row = {column: flat.get(column) for column in EVENT_COLUMNS}
+    row["n_reports"] = record.get("num_mentions", 1)  # a report is one report; a fused
+    row["n_documents"] = record.get("num_articles", 1)  # event counts its own
+    return row
 
 
 def flat_actor(record: dict[str, Any]) -> dict[str, Any]:
