@@ -58,6 +58,16 @@ class Store:
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
         )
 
+    @classmethod
+    def from_dataset(cls, root: str | Path) -> Store:
+        """A read-only store over a Parquet dataset written by ``casus ingest --engine``."""
+        from casus.distributed.dataset import connect_dataset
+
+        store = cls.__new__(cls)
+        store.path = str(root)
+        store.con = connect_dataset(root)
+        return store
+
     def _schema_version(self) -> str | None:
         try:
             row = self.con.execute(
