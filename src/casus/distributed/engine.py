@@ -102,11 +102,8 @@ def _bounded(submit: Callable[..., Future[Any]], batches: Iterator[list[Document
 @contextmanager
 def _executor(engine: str, workers: int, scheduler: str | None
               ) -> Iterator[Callable[..., Future[Any]]]:
-    if engine == "local":
-        if workers <= 1:
-            yield _inline
-            return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+    if engine == "local":  # worker processes, even one: the driver only reads and records
+        with ProcessPoolExecutor(max_workers=max(workers, 1)) as pool:
             yield pool.submit
         return
     from distributed import Client, LocalCluster
@@ -137,12 +134,6 @@ def _dask_submit(client: Any) -> Callable[..., Future[Any]]:
         return future
 
     return submit
-
-
-def _inline(fn: Callable[..., Any], *args: Any) -> Future[Any]:
-    future: Future[Any] = Future()
-    future.set_result(fn(*args))
-    return future
 
 
 def _remove_leftovers(root: Path, manifest: Manifest) -> None:

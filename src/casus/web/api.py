@@ -211,6 +211,9 @@ class Articles(BaseModel):
 
 
 def _service(request: Request) -> IngestService:
+    if _db(request).read_only:
+        raise ApiError(409, "this server reads a Parquet dataset; add articles with "
+                            "casus ingest --engine ... --out DIR and restart it")
     return request.app.state.ingest  # type: ignore[no-any-return]
 
 

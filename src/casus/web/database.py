@@ -35,11 +35,18 @@ class CursorStore(Store):
 class Database:
     """The open store plus cursors for readers and for the one writer."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, store: Store | None = None) -> None:
         self.path = str(path)
-        self.store = Store(self.path, read_only=False)  # creates and migrates a new file
+        # a new file is created and migrated; a Parquet dataset comes as a read-only store
+        self.store = store or Store(self.path, read_only=False)
+        self.read_only = store is not None
         self._lock = threading.Lock()
         self.generation = 0  # bumped after every committed document, for clients to poll
+
+    @classmethod
+    def from_dataset(cls, root: str | Path) -> Database:
+        """Serve a Parquet dataset (casus ingest --engine ... --out DIR): reads only."""
+        return cls(root, Store.from_dataset(root))
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:  # cursor creation touches the parent connection's state

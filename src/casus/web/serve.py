@@ -23,17 +23,22 @@ def check_bind(host: str, token: str | None) -> None:
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          settings: Settings | None = None, log_level: str = "info") -> None:
-    """Open ``db`` (creating it if needed), serve until interrupted, then close it."""
+          settings: Settings | None = None, log_level: str = "info",
+          data: str | None = None) -> None:
+    """Open ``db`` (creating it if needed) - or the Parquet dataset ``data``, read-only -
+    serve until interrupted, then close it."""
     import uvicorn
 
     from casus.web.app import create_app
+    from casus.web.database import Database
 
     check_bind(host, token)
-    app = create_app(db, token=token, settings=settings)
+    source = Database.from_dataset(data) if data else db
+    app = create_app(source, token=token, settings=settings)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}"
-    discovery.announce(db, url)
+    if not data:
+        discovery.announce(db, url)
     logging.getLogger("casus.web").info("serving %s at %s (API docs at %s/docs)", db, url, url)
     try:
         uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
