@@ -2,13 +2,15 @@
 
 The driver reads and cleans inputs (one bad file is reported and skipped, as in
 ``casus ingest``), skips documents whose fingerprint the dataset already holds, and
-keeps at most ``2 x workers`` batches in flight, so memory stays flat whatever the
+keeps at most ``2 x workers`` batches in flight, so its memory stays flat whatever the
 corpus size. Workers analyse and write Parquet; the driver records each finished part
-in the manifest. Re-running processes only new or changed documents.
+in the manifest and, when a part replaces older copies of its documents, rewrites the
+older parts without them. Re-running processes only new or changed documents.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -19,18 +21,19 @@ from casus.analysis import fingerprint
 from casus.batch import BatchReport, iter_documents
 from casus.config import Settings
 from casus.distributed.manifest import Manifest
-from casus.distributed.parquet import drop_documents
-from casus.distributed.worker import BatchResult, process_batch
+from casus.distributed.parquet import drop_documents, remove_leftovers
+from casus.distributed.worker import Batch, BatchResult, part_id, process_batch
 from casus.errors import UsageError
 from casus.records import Document
 
 ENGINES = ("local", "dask")
 OnProblem = Callable[[str], None]
+Submit = Callable[..., "Future[BatchResult]"]
 
 
 def run_dataset(
     paths: Iterable[str | Path],
-    out: str | Path,
+    out_dir: str | Path,
     settings: Settings | None = None,
     *,
     engine: str = "local",
@@ -40,56 +43,81 @@ def run_dataset(
     on_problem: OnProblem = lambda line: None,
     on_batch: Callable[[BatchResult], None] = lambda result: None,
 ) -> BatchReport:
-    """Analyse ``paths`` into the Parquet dataset at ``out``; returns what happened."""
+    """Analyse ``paths`` into the Parquet dataset at ``out_dir``; returns what happened.
+
+    ``engine`` is "local" (worker processes on this machine) or "dask" (a LocalCluster
+    of ``workers`` processes, or the cluster at ``scheduler``). ``batch_docs`` documents
+    go to a worker at a time (default ``settings.batch_size * 8``).
+    """
     if engine not in ENGINES:
         raise UsageError(f"unknown --engine '{engine}'; use one of {', '.join(ENGINES)}")
+    if workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {workers}")
     settings = settings or Settings.load()
-    root = Path(out)
+    root = Path(out_dir)
     root.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(root)
-    _remove_leftovers(root, manifest)
+    remove_leftovers(root, set(manifest.parts))
+    _settle(root, manifest, manifest.stale())  # a run that stopped half-way through
     report = BatchReport()
-    held = manifest.documents()
-    size = batch_docs or max(settings.batch_size * 2, 4)
-
-    def batches() -> Iterator[list[Document]]:
-        batch: list[Document] = []
-        seen: set[str] = set()
-        for doc in iter_documents(paths, settings, report, on_problem):
-            if held.get(doc.doc_id, ("",))[0] == fingerprint(doc, settings):
-                report.unchanged += 1
-                continue
-            if doc.doc_id in seen:
-                on_problem(f"{doc.origin}: duplicate id '{doc.doc_id}'; it replaces the "
-                           "earlier document with that id")
-                batch = [d for d in batch if d.doc_id != doc.doc_id]
-            seen.add(doc.doc_id)
-            batch.append(doc)
-            if len(batch) >= size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
+    size = batch_docs or max(settings.batch_size * 8, 1)
+    batches = _batches(paths, settings, manifest, report, on_problem, size)
     with _executor(engine, workers, scheduler) as submit:
-        for result in _bounded(submit, batches(), settings, str(root), 2 * max(workers, 1)):
-            manifest.record(result.part, result.docs)
+        for result in _bounded(submit, batches, settings, str(root), 2 * workers):
+            _settle(root, manifest, manifest.record(result.part, result.seq, result.docs))
             report.stored += len(result.docs)
             report.events += result.events
             on_batch(result)
-    for part, doc_ids in manifest.stale().items():  # older copies of changed documents
-        drop_documents(root, part, doc_ids)
-        manifest.record(part, {d: fp for d, fp in manifest.parts[part].items()
-                               if d not in doc_ids})
     return report
 
 
-def _bounded(submit: Callable[..., Future[Any]], batches: Iterator[list[Document]],
-             settings: Settings, root: str, limit: int) -> Iterator[BatchResult]:
-    pending: set[Future[Any]] = set()
+def _batches(paths: Iterable[str | Path], settings: Settings, manifest: Manifest,
+             report: BatchReport, on_problem: OnProblem, size: int) -> Iterator[Batch]:
+    """New or changed documents in batches of ``size``, numbered in input order."""
+    seq = manifest.next_seq
+    batch: dict[str, Document] = {}
+    fingerprints: dict[str, str] = {}
+    this_run: dict[str, str] = {}  # doc_id -> fingerprint, for duplicate ids
+    for doc in iter_documents(paths, settings, report, on_problem):
+        fp = fingerprint(doc, settings)
+        if this_run.get(doc.doc_id, manifest.fingerprint(doc.doc_id)) == fp:
+            report.unchanged += 1
+            continue
+        if doc.doc_id in this_run:
+            on_problem(f"{doc.origin}: duplicate id '{doc.doc_id}'; it replaces the "
+                       "earlier document with that id")
+            batch.pop(doc.doc_id, None)  # in a batch already sent, the manifest decides
+        this_run[doc.doc_id] = fp
+        batch[doc.doc_id] = doc
+        fingerprints[doc.doc_id] = fp
+        if len(batch) >= size:
+            yield _batch(batch, fingerprints, seq)
+            seq, batch, fingerprints = seq + 1, {}, {}
+    if batch:
+        yield _batch(batch, fingerprints, seq)
+
+
+def _batch(docs: dict[str, Document], fingerprints: dict[str, str], seq: int) -> Batch:
+    fps = {doc_id: fingerprints[doc_id] for doc_id in docs}
+    return Batch(part_id(fps), seq, list(docs.values()), fps)
+
+
+def _settle(root: Path, manifest: Manifest, stale: dict[str, set[str]]) -> None:
+    """Rewrite parts without the documents a later part replaced, then log them."""
+    for part, doc_ids in stale.items():
+        drop_documents(root, part, doc_ids)
+        entry = manifest.parts[part]
+        manifest.record(part, entry.seq, {d: fp for d, fp in entry.docs.items()
+                                          if d not in doc_ids})
+
+
+def _bounded(submit: Submit, batches: Iterator[Batch], settings: Settings, root: str,
+             limit: int) -> Iterator[BatchResult]:
+    """Results as they finish, with at most ``limit`` batches submitted and unfinished."""
+    pending: set[Future[BatchResult]] = set()
     for batch in batches:
         pending.add(submit(process_batch, batch, settings, root))
-        if len(pending) >= limit:
+        while len(pending) >= limit:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 yield future.result()
@@ -100,10 +128,12 @@ def _bounded(submit: Callable[..., Future[Any]], batches: Iterator[list[Document
 
 
 @contextmanager
-def _executor(engine: str, workers: int, scheduler: str | None
-              ) -> Iterator[Callable[..., Future[Any]]]:
+def _executor(engine: str, workers: int, scheduler: str | None) -> Iterator[Submit]:
     if engine == "local":  # worker processes, even one: the driver only reads and records
-        with ProcessPoolExecutor(max_workers=max(workers, 1)) as pool:
+        # spawn, not fork: the driver may hold threads (a web server, a progress bar)
+        # and a forked copy of a large parent would blur each worker's memory.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             yield pool.submit
         return
     from distributed import Client, LocalCluster
@@ -117,16 +147,16 @@ def _executor(engine: str, workers: int, scheduler: str | None
         yield _dask_submit(client)
 
 
-def _dask_submit(client: Any) -> Callable[..., Future[Any]]:
-    """Dask futures behave like concurrent.futures ones for ``wait``: wrap them."""
+def _dask_submit(client: Any) -> Submit:
+    """Dask futures as concurrent.futures ones, so one ``wait`` loop serves both."""
 
-    def submit(fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        future: Future[Any] = Future()
+    def submit(fn: Callable[..., BatchResult], *args: Any) -> Future[BatchResult]:
+        future: Future[BatchResult] = Future()
         dask_future = client.submit(fn, *args, pure=False)
 
-        def done(f: Any) -> None:
+        def done(finished: Any) -> None:
             try:
-                future.set_result(f.result())
+                future.set_result(finished.result())
             except BaseException as exc:  # noqa: BLE001 - handed to the driver
                 future.set_exception(exc)
 
@@ -134,12 +164,3 @@ def _dask_submit(client: Any) -> Callable[..., Future[Any]]:
         return future
 
     return submit
-
-
-def _remove_leftovers(root: Path, manifest: Manifest) -> None:
-    """Part files the manifest does not name were being written when a run stopped."""
-    known = set(manifest.parts)
-    for path in root.glob("*/month=*/*"):
-        part = path.name.removeprefix("part-").removesuffix(".parquet")
-        if path.name.startswith(".") or part not in known:
-            path.unlink()

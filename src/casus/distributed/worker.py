@@ -2,7 +2,7 @@
 
 The Analyser (the spaCy model and casus's components) is built once per worker process
 and kept for every later batch: loading the model per batch would cost more than the
-analysis.
+analysis. Nothing else is kept between batches, so a worker's memory stays flat.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casus.analysis import Analyser, fingerprint
+from casus.analysis import Analyser
 from casus.config import Settings
 from casus.distributed.parquet import month_of, write_part
 from casus.records import Document
@@ -22,41 +22,54 @@ _ANALYSERS: dict[Settings, Analyser] = {}
 
 
 @dataclass
+class Batch:
+    """Documents to analyse together, named and numbered by the driver."""
+
+    part: str
+    seq: int
+    docs: list[Document]
+    fingerprints: dict[str, str]  # doc_id -> fingerprint
+
+
+@dataclass
 class BatchResult:
     part: str
+    seq: int
     docs: dict[str, str]  # doc_id -> fingerprint
-    events: int
+    events: int  # not negated, as BatchReport counts them
 
 
-def part_id(docs: list[Document], settings: Settings) -> str:
-    """A batch's name, from its documents' fingerprints: the same batch, the same name."""
+def part_id(fingerprints: dict[str, str]) -> str:
+    """A batch's name from its documents' ids and fingerprints: same batch, same name.
+
+    The id is part of it because the fingerprint covers the text, not the id: two
+    copies of one article under different ids must not overwrite each other's part.
+    """
     digest = hashlib.sha256()
-    for doc in docs:
-        digest.update(fingerprint(doc, settings).encode())
+    for doc_id, fp in sorted(fingerprints.items()):
+        digest.update(f"{doc_id}\x1f{fp}\x1e".encode())
     return digest.hexdigest()[:20]
 
 
 def analyser(settings: Settings) -> Analyser:
+    """This process's Analyser for ``settings``, loaded on first use."""
     if settings not in _ANALYSERS:
         _ANALYSERS[settings] = Analyser(settings)
     return _ANALYSERS[settings]
 
 
-def process_batch(docs: list[Document], settings: Settings, root: str) -> BatchResult:
-    """Analyse ``docs`` and write their rows as one part under ``root``."""
-    part = part_id(docs, settings)
+def process_batch(batch: Batch, settings: Settings, root: str) -> BatchResult:
+    """Analyse a batch and write its rows as one part under ``root``."""
     rows: dict[str, list[tuple[Any, ...]]] = {
         "documents": [], "sentences": [], "mentions": [], "events": []}
-    fingerprints, months, events = {}, {}, 0
-    for analysis in analyser(settings).analyse(docs):
+    months, events = {}, 0
+    for analysis in analyser(settings).analyse(batch.docs):
         doc = analysis.document
-        fp = fingerprint(doc, settings)
-        fingerprints[doc.doc_id] = fp
         months[doc.doc_id] = month_of(doc.published)
-        rows["documents"].append(document_row(doc, fp))
+        rows["documents"].append(document_row(doc, batch.fingerprints[doc.doc_id]))
         rows["sentences"] += sentence_rows(doc.doc_id, analysis.sentences)
         rows["mentions"] += mention_rows(doc.doc_id, analysis.mentions)
         rows["events"] += event_rows(analysis.events)
-        events += len(analysis.events)
-    write_part(Path(root), part, rows, months)
-    return BatchResult(part, fingerprints, events)
+        events += doc.n_events  # as the store counts: asserted, not negated
+    write_part(Path(root), batch.part, rows, months)
+    return BatchResult(batch.part, batch.seq, dict(batch.fingerprints), events)
