@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +27,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. the event cap was reached
 
 
 @lru_cache(maxsize=1)
@@ -67,20 +68,61 @@ class Analyser:
         doc._.casus_published = document.published
         return doc
 
-    def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
-        """Analyse a stream of documents lazily, in bounded batches, in input order."""
+    def analyse(self, documents: Iterable[Document],
+                on_error: Callable[[Document, Exception], None] | None = None
+                ) -> Iterator[Analysis]:
+        """Analyse a stream of documents lazily, in bounded batches, in input order.
+
+        A document the pipeline fails on goes to ``on_error`` and the stream goes on;
+        without ``on_error`` the failure is raised. spaCy's own ``set_error_handler``
+        is not enough here: it skips only the failing component, so the document
+        would come out half-analysed.
+        """
+        source = iter(documents)
         pending: deque[Document] = deque()
 
         def feed() -> Iterator[Doc]:
-            for document in documents:
+            while True:
+                try:
+                    document = next(source)
+                except StopIteration:
+                    return
+                except Exception as exc:  # the caller's input, not the pipeline, failed
+                    raise _SourceFailed from exc
                 pending.append(document)
                 yield self._make_doc(document)
 
-        for doc in self.nlp.pipe(feed(), batch_size=self.settings.batch_size):
-            yield to_analysis(pending.popleft(), doc)
+        while True:
+            try:
+                for doc in self.nlp.pipe(feed(), batch_size=self.settings.batch_size):
+                    analysis = to_analysis(pending[0], doc)
+                    pending.popleft()
+                    yield analysis
+                return
+            except _SourceFailed as exc:
+                raise exc.__cause__ from None  # type: ignore[misc]
+            except Exception:
+                if on_error is None:
+                    raise
+            # The batch in flight is lost with the failure: redo it one document at a
+            # time, so only the document at fault is refused, then resume batching.
+            while pending:
+                document = pending[0]
+                try:
+                    analysis = to_analysis(document, self.nlp(self._make_doc(document)))
+                except Exception as exc:
+                    pending.popleft()
+                    on_error(document, exc)
+                    continue
+                pending.popleft()
+                yield analysis
 
     def analyse_one(self, document: Document) -> Analysis:
         return next(iter(self.analyse([document])))
+
+
+class _SourceFailed(Exception):
+    """Carries an exception raised by the documents' iterator through ``nlp.pipe``."""
 
 
 def to_analysis(document: Document, doc: Doc) -> Analysis:
@@ -104,4 +146,8 @@ def to_analysis(document: Document, doc: Doc) -> Analysis:
         seen.add(event.event_id)
         events.append(event)
     document.n_events = sum(1 for e in events if not e.negated)
-    return Analysis(document, sentences, mentions, events)
+    warnings = []
+    if doc.has_extension("casus_events_capped") and doc._.casus_events_capped:
+        warnings.append(f"events capped at {doc._.casus_events_capped} "
+                        "(max_events_per_document); the rest of the text was not coded")
+    return Analysis(document, sentences, mentions, events, warnings)

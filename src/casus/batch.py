@@ -13,7 +13,7 @@ from pathlib import Path
 from casus.analysis import Analyser, Analysis, fingerprint
 from casus.clean import clean_document
 from casus.config import Settings
-from casus.errors import InputError
+from casus.errors import AnalysisFailed, InputError
 from casus.ingest import iter_inputs
 from casus.records import Document
 from casus.store import Store
@@ -65,6 +65,21 @@ def _reject(exc: InputError, report: BatchReport, on_problem: OnProblem) -> None
     on_problem(line)
 
 
+def refuse(report: BatchReport, on_problem: OnProblem
+           ) -> Callable[[Document, Exception], None]:
+    """``Analyser.analyse``'s ``on_error``: a document the pipeline fails on is rejected
+    like unreadable input, one line naming it, and the batch goes on."""
+    def on_error(document: Document, exc: Exception) -> None:
+        reason = f"analysis failed ({type(exc).__name__}: {exc})"
+        _reject(AnalysisFailed(reason[:300], origin=document.origin), report, on_problem)
+    return on_error
+
+
+def warn(analysis: Analysis, on_problem: OnProblem) -> None:
+    for warning in analysis.warnings:
+        on_problem(f"{analysis.document.origin}: {warning}")
+
+
 def run_ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -93,7 +108,8 @@ def run_ingest(
             yield document
 
     analyser = analyser or Analyser(settings)
-    for analysis in analyser.analyse(changed()):
+    for analysis in analyser.analyse(changed(), on_error=refuse(report, on_problem)):
+        warn(analysis, on_problem)
         doc = analysis.document
         store.write(doc, fingerprints[doc.doc_id], analysis.sentences, analysis.mentions,
                     analysis.events)
@@ -115,7 +131,9 @@ def run_extract(
     settings = settings or Settings.load()
     report = report if report is not None else BatchReport()
     analyser = analyser or Analyser(settings)
-    for analysis in analyser.analyse(iter_documents(paths, settings, report, on_problem)):
+    documents = iter_documents(paths, settings, report, on_problem)
+    for analysis in analyser.analyse(documents, on_error=refuse(report, on_problem)):
+        warn(analysis, on_problem)
         report.stored += 1
         report.events += analysis.document.n_events
         yield analysis

@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from casus.errors import ConfigError
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -29,10 +31,25 @@ class Settings:
         for f in fields(cls):
             env = os.environ.get(f"CASUS_{f.name.upper()}")
             if env is not None and env != "":
-                values[f.name] = int(env) if f.type in (int, "int") else env
+                values[f.name] = _number(f.name, env) if f.type in (int, "int") else env
         settings = cls(**values)
         clean = {k: v for k, v in overrides.items() if v is not None}
-        return replace(settings, **clean) if clean else settings
+        settings = replace(settings, **clean) if clean else settings
+        for f in fields(cls):
+            value = getattr(settings, f.name)
+            if f.type in (int, "int") and (not isinstance(value, int) or value < 1):
+                raise ConfigError(f"setting {f.name} (CASUS_{f.name.upper()}) must be a "
+                                  f"whole number of at least 1, got {value!r}")
+        return settings
+
+
+def _number(name: str, text: str) -> int:
+    """An integer setting from the environment; ConfigError names the variable."""
+    try:
+        return int(text)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {text[:40]!r}",
+                          origin=f"CASUS_{name.upper()}") from None
 
 
 SETTINGS = tuple(f.name for f in fields(Settings))

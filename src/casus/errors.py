@@ -51,6 +51,20 @@ class TooLarge(InputError):
     hint = "raise max_document_bytes (CASUS_MAX_DOCUMENT_BYTES) or split the file"
 
 
+class TooLong(InputError):
+    """Cleaned text longer than the analysis takes (spaCy's ``nlp.max_length``)."""
+
+    code = "E108"
+    hint = "split the article into parts of at most 1,000,000 characters"
+
+
+class AnalysisFailed(InputError):
+    """The NLP pipeline raised on this document; the rest of the batch goes on."""
+
+    code = "E109"
+    hint = "the input was set aside; please report it with the file attached"
+
+
 class MalformedRecord(InputError):
     code = "E105"
     hint = "each JSONL line must be a JSON object with 'text' or 'html'"

@@ -12,13 +12,16 @@ from casus.clean.datelines import find_dateline
 from casus.clean.debris import TERMINAL, is_sentence, remove_debris
 from casus.clean.language import detect_language, foreign_spans
 from casus.clean.lines import blocks, normalise, rejoin
-from casus.errors import EmptyInput
+from casus.errors import EmptyInput, TooLong
 from casus.records import Document, PublishedFrom, RawDocument
 
 __all__ = ["clean_document", "clean_lines", "clean_text", "detect_language", "foreign_spans"]
 
 MAX_TITLE_WORDS = 25
 MIN_WORDS = 3
+# spaCy's default ``nlp.max_length``: a longer text makes the pipeline raise (E088) and,
+# raised inside a batch, that error would stop every document after it.
+MAX_TEXT_CHARS = 1_000_000
 
 
 def clean_lines(text: str, title: str | None = None) -> list[str]:
@@ -34,7 +37,8 @@ def clean_text(text: str) -> str:
 def clean_document(raw: RawDocument) -> Document:
     """A RawDocument made into the cleaned Document all records point into.
 
-    Raises EmptyInput when nothing that reads as text is left.
+    Raises EmptyInput when nothing that reads as text is left, TooLong when more is left
+    than the analysis can take.
     """
     lines = blocks(normalise(raw.text or ""))
     found, drop = find_dateline(lines)
@@ -46,6 +50,9 @@ def clean_document(raw: RawDocument) -> Document:
     if not paragraphs or sum(len(p.split()) for p in paragraphs) < MIN_WORDS:
         raise EmptyInput("no article text left after cleaning", origin=raw.origin)
     text = "\n\n".join(paragraphs)
+    if len(text) > MAX_TEXT_CHARS:
+        raise TooLong(f"cleaned text is {len(text):,} characters, over the "
+                      f"{MAX_TEXT_CHARS:,} the analysis takes", origin=raw.origin)
     return Document(
         doc_id=raw.doc_id, text=text, title=title or headline(paragraphs[0]),
         source=raw.source, url=raw.url, published=published, published_from=published_from,

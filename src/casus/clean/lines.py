@@ -15,6 +15,9 @@ import unicodedata
 # Unicode spaces, NBSP and tabs become one space; zero-widths and soft hyphens go.
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters are never text (a stray NUL, a C1 byte from a wrong decoding) and
+# would make the XML exports invalid: they go too.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _MULTI_SPACE = re.compile(r" {2,}")
 TERMINAL = (".", "!", "?", "…", '"', "”", "’", ")", "]", "»", ":", ";")
@@ -32,12 +35,13 @@ WRAP_MAX_WIDTH = 100  # hard-wrapped text keeps its lines at most this long
 
 
 def normalise(text: str) -> str:
-    """NFC, one kind of space and newline, no zero-width characters, no trailing blanks.
+    """NFC, one kind of space and newline, no zero-width or control characters, no
+    trailing blanks.
 
     Only whitespace changes: quotes, dashes and letters stay as the source wrote them.
     """
     text = _NEWLINES.sub("\n", unicodedata.normalize("NFC", text))
-    text = _ZERO_WIDTH.sub("", _SPACES.sub(" ", text))
+    text = _CONTROL.sub("", _ZERO_WIDTH.sub("", _SPACES.sub(" ", text)))
     return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
 
 

@@ -67,6 +67,10 @@ def run_dataset(
             _settle(root, manifest, manifest.record(result.part, result.seq, result.docs))
             report.stored += len(result.docs)
             report.events += result.events
+            report.rejected += result.rejected
+            for line in result.problems:
+                report.problems.append(line)
+                on_problem(line)
             on_batch(result)
     return report
 

@@ -8,11 +8,12 @@ analysis. Nothing else is kept between batches, so a worker's memory stays flat.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from casus.analysis import Analyser
+from casus.batch import BatchReport, refuse
 from casus.config import Settings
 from casus.distributed.parquet import month_of, write_part
 from casus.records import Document
@@ -37,6 +38,8 @@ class BatchResult:
     seq: int
     docs: dict[str, str]  # doc_id -> fingerprint
     events: int  # not negated, as BatchReport counts them
+    problems: list[str] = field(default_factory=list)  # warnings and refused documents
+    rejected: int = 0  # documents the pipeline failed on
 
 
 def part_id(fingerprints: dict[str, str]) -> str:
@@ -63,8 +66,12 @@ def process_batch(batch: Batch, settings: Settings, root: str) -> BatchResult:
     rows: dict[str, list[tuple[Any, ...]]] = {
         "documents": [], "sentences": [], "mentions": [], "events": []}
     months, events = {}, 0
-    for analysis in analyser(settings).analyse(batch.docs):
+    refused = BatchReport()
+    problems: list[str] = []
+    for analysis in analyser(settings).analyse(
+            batch.docs, on_error=refuse(refused, problems.append)):
         doc = analysis.document
+        problems += [f"{doc.origin}: {w}" for w in analysis.warnings]
         months[doc.doc_id] = month_of(doc.published)
         rows["documents"].append(document_row(doc, batch.fingerprints[doc.doc_id]))
         rows["sentences"] += sentence_rows(doc.doc_id, analysis.sentences)
@@ -72,4 +79,5 @@ def process_batch(batch: Batch, settings: Settings, root: str) -> BatchResult:
         rows["events"] += event_rows(analysis.events)
         events += doc.n_events  # as the store counts: asserted, not negated
     write_part(Path(root), batch.part, rows, months)
-    return BatchResult(batch.part, batch.seq, dict(batch.fingerprints), events)
+    done = {doc_id: batch.fingerprints[doc_id] for doc_id in months}
+    return BatchResult(batch.part, batch.seq, done, events, problems, refused.rejected)

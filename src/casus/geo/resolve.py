@@ -31,15 +31,18 @@ def document_countries(mentions: Iterable[Mention], top: int = 3) -> tuple[str, 
 
 def _phrase(token: Token) -> Span:
     """The entity covering a token, else its compound/proper-noun run."""
-    if token.ent_type_ in PLACE_LABELS:
-        doc = token.doc
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
+    doc = token.doc
+    if token.ent_type_ in PLACE_LABELS:  # walk the IOB tags: scanning doc.ents per token
+        start, end = token.i, token.i + 1  # made long documents quadratic
+        while doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
     start = token.i
-    while start > token.sent.start and token.doc[start - 1].dep_ == "compound":
+    while start > token.sent.start and doc[start - 1].dep_ == "compound":
         start -= 1
-    return token.doc[start:token.i + 1]
+    return doc[start:token.i + 1]
 
 
 def _capital_of(token: Token, gazetteer: Gazetteer, countries: tuple[str, ...]) -> Place | None:

@@ -9,6 +9,8 @@
 - ``doc._.casus_discards``: ``list[tuple[int, int]]`` character spans no event may be
   coded from (set by ``casus_actors`` from a dictionary's discard phrases: a sentence
   about a football match, or the whole story).
+- ``doc._.casus_events_capped``: ``int | None``, the cap when ``casus_events`` stopped
+  at ``max_events`` (the rest of the text went uncoded), else None.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "casus_dates": None,
     "casus_events": None,
     "casus_discards": None,
+    "casus_events_capped": None,
 }
 
 

@@ -11,7 +11,6 @@ readers see a document whole or not at all.
 from __future__ import annotations
 
 import itertools
-import json
 import multiprocessing
 import queue
 import re
@@ -25,10 +24,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from casus.clean import clean_document
 from casus.config import Settings
-from casus.errors import InputError, MalformedRecord, TooLarge, UnsupportedFormat
+from casus.errors import InputError, TooLarge, UnsupportedFormat
 from casus.ingest.files import decode
 from casus.ingest.html import from_html
-from casus.ingest.jsonl import from_record
+from casus.ingest.jsonl import from_record, load_json
 from casus.records import Document, RawDocument
 from casus.web.database import CursorStore, Database
 
@@ -48,9 +47,14 @@ def _init_worker(settings: Settings) -> None:
     _ANALYSER = Analyser(settings)
 
 
-def _analyse(documents: list[Document]) -> list[Analysis]:
+def _analyse(documents: list[Document]) -> tuple[list[Analysis], list[str]]:
+    """The batch's analyses, and one line per document the pipeline failed on."""
+    from casus.batch import BatchReport, refuse
+
     assert _ANALYSER is not None, "worker started without its initializer"
-    return list(_ANALYSER.analyse(documents))
+    report = BatchReport()
+    analyses = list(_ANALYSER.analyse(documents, on_error=refuse(report, lambda line: None)))
+    return analyses, report.problems
 
 
 def doc_id_from_name(filename: str | None, n: int) -> str:
@@ -94,10 +98,8 @@ def parse_records(text: str, origin: str, default_id: str, *, jsonl: bool
             continue
         where = f"{origin}:{n}" if jsonl else origin
         try:
-            out.append(from_record(json.loads(line), f"{default_id}:{n}" if jsonl
-                                   else default_id, where))
-        except json.JSONDecodeError as exc:
-            out.append(MalformedRecord(f"not valid JSON ({exc.msg})", origin=where))
+            record = load_json(line, where, lambda exc: f"at column {exc.colno}")
+            out.append(from_record(record, f"{default_id}:{n}" if jsonl else default_id, where))
         except InputError as exc:
             out.append(exc)
     return out
@@ -157,7 +159,7 @@ class IngestService:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
-    def _analyse(self, documents: list[Document]) -> list[Analysis]:
+    def _analyse(self, documents: list[Document]) -> tuple[list[Analysis], list[str]]:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=multiprocessing.get_context("spawn"),
@@ -196,7 +198,12 @@ class IngestService:
             prints = {doc.doc_id: fp for doc, fp in fresh}
             for start in range(0, len(fresh), self.settings.batch_size):
                 batch = [doc for doc, _ in fresh[start:start + self.settings.batch_size]]
-                for analysis in self._analyse(batch):
+                analyses, failures = self._analyse(batch)
+                job.rejected += len(failures)
+                job.problems += failures
+                for analysis in analyses:
+                    origin = analysis.document.origin
+                    job.problems += [f"{origin}: {w}" for w in analysis.warnings]
                     self._write(store, analysis, prints[analysis.document.doc_id], job)
         finally:
             store.con.close()

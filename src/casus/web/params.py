@@ -24,8 +24,9 @@ class Filters(BaseModel):
 
     actor: Text = Field(default=None,
                         description="Name, code, words or a 16-hex actor id (either side).")
-    code: str | None = Field(default=None, pattern=r"^\d{1,4}$", description="CAMEO code prefix.")
-    root: str | None = Field(default=None, pattern=r"^(0[1-9]|1\d|20)$",
+    code: str | None = Field(default=None, pattern=r"^[0-9]{1,4}$",  # not \d: ASCII only
+                             description="CAMEO code prefix.")
+    root: str | None = Field(default=None, pattern=r"^(0[1-9]|1[0-9]|20)$",
                              description="CAMEO root 01-20.")
     plover: str | None = Field(default=None, pattern=r"^[A-Z_]{2,20}$", description="PLOVER type.")
     quad: int | None = Field(default=None, ge=1, le=4, description="QuadClass 1-4.")

@@ -64,16 +64,16 @@ class DateResolver:
             anchor = anchor.date()
         if not isinstance(anchor, dt.date):
             anchor = None  # never fall back to the processing day
-        hint = infer_year_hint(doc.text) if anchor is None else None
+        text = doc.text  # built anew on each access: once per doc, not once per date
+        hint = infer_year_hint(text) if anchor is None else None
         mentions: list[DateMention] = []
-        for group in self._groups(doc):
-            mentions.extend(self._mentions(doc, group, anchor, hint))
+        for group in self._groups(doc, text):
+            mentions.extend(self._mentions(doc, text, group, anchor, hint))
         doc._.casus_dates = sorted(mentions, key=lambda m: m.char_start)
         return doc
 
-    def _groups(self, doc: Doc) -> list[_Group]:
+    def _groups(self, doc: Doc, text: str) -> list[_Group]:
         """DATE/TIME entities, adjacent pieces merged, brackets closed, durations dropped."""
-        text = doc.text
         groups: list[_Group] = []
         for ent in doc.ents:
             is_date = ent.label_ in self.date_labels
@@ -93,9 +93,9 @@ class DateResolver:
         return groups
 
     def _mentions(
-        self, doc: Doc, group: _Group, anchor: dt.date | None, hint: int | None
+        self, doc: Doc, doc_text: str, group: _Group, anchor: dt.date | None, hint: int | None
     ) -> list[DateMention]:
-        text = doc.text[group.start : group.end]
+        text = doc_text[group.start : group.end]
         start = group.start + len(text) - len(text.lstrip(_TRIM))
         text = text.strip(_TRIM)
         span = doc.char_span(start, start + len(text), alignment_mode="expand")

@@ -30,6 +30,7 @@ class EventCoder:
         events = code_document(
             doc, lexicon=self.lexicon, max_events=self.max_events, doc_id=doc._.casus_doc_id
         )
+        doc._.casus_events_capped = self.max_events if len(events) >= self.max_events else None
         discards = doc._.casus_discards or []
         doc._.casus_events = [e for e in events if not any(
             start <= e.char_start < end for start, end in discards)]
@@ -40,7 +41,7 @@ class EventCoder:
     "casus_events",
     default_config={"max_events": 2000},
     requires=["token.dep", "token.lemma", "token.pos", "doc.sents"],
-    assigns=["doc._.casus_events"],
+    assigns=["doc._.casus_events", "doc._.casus_events_capped"],
 )
 def make_event_coder(nlp: Language, name: str, max_events: int) -> EventCoder:
     """Build the event coder ("casus.EventCoder.v1"); the lexicon is loaded once here."""

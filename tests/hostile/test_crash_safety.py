@@ -1,0 +1,138 @@
+"""Crash safety: ``casus ingest`` killed with SIGKILL at random points never leaves a
+broken database or half a document, and a re-run finishes the batch exactly as an
+uninterrupted run would have.
+
+One baseline run; then the same database is carried across kills (kill, check, run
+again, kill again ...) and started afresh whenever a run got to the end, so the kills
+keep landing everywhere: in interpreter start-up, model loading, and mid-batch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from tests.conftest import OFFICIAL, SEEDS
+
+KILLS = 22
+SEED = 20240620
+Snapshot = dict[str, dict[str, Any]]
+
+
+def casus() -> list[str]:
+    script = Path(sys.executable).parent / "casus"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "casus.cli"]
+
+
+def ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.Popen([*casus(), "ingest", str(corpus), "--db", str(db)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def finish(corpus: Path, db: Path) -> str:
+    proc = ingest(corpus, db)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+    return err.decode()
+
+
+def snapshot(db: Path) -> Snapshot:
+    """Each stored document's identity and complete analysis, checked for consistency."""
+    if not db.exists():
+        return {}
+    with duckdb.connect(str(db), read_only=True) as con:  # must open, whatever the kill hit
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if "documents" not in tables:
+            return {}
+        docs = con.execute("SELECT doc_id, sha256, fingerprint, n_events FROM documents"
+                           ).fetchall()
+        events = con.execute("SELECT doc_id, event_id, negated FROM events").fetchall()
+        sentences = Counter(r[0] for r in con.execute("SELECT doc_id FROM sentences").fetchall())
+        mentions = Counter(r[0] for r in con.execute("SELECT doc_id FROM mentions").fetchall())
+    ids = [d[0] for d in docs]
+    assert len(ids) == len(set(ids)), "duplicate documents"
+    assert len(events) == len({e[1] for e in events}), "duplicate events"
+    orphans = ({e[0] for e in events} | set(sentences) | set(mentions)) - set(ids)
+    assert not orphans, f"rows of documents that are not stored: {orphans}"
+    out: Snapshot = {}
+    for doc_id, sha, fingerprint, n_events in docs:
+        mine = [e for e in events if e[0] == doc_id]
+        assert n_events == sum(1 for e in mine if not e[2]), f"{doc_id}: n_events disagrees"
+        assert sentences[doc_id] > 0, f"{doc_id} has no sentences"
+        out[doc_id] = {"sha256": sha, "fingerprint": fingerprint,
+                       "events": sorted(e[1] for e in mine), "sentences": sentences[doc_id],
+                       "mentions": mentions[doc_id]}
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """30 real articles: 25 official statements (one JSONL) and the 5 seed articles."""
+    folder = tmp_path_factory.mktemp("crash-corpus")
+    lines = []
+    for feed in sorted(OFFICIAL.glob("*.jsonl")):
+        records = [x for x in feed.read_text("utf-8").splitlines() if x.strip()]
+        lines += records[:9]
+    assert all(json.loads(x)["id"] for x in lines[:25])
+    (folder / "official.jsonl").write_text("\n".join(lines[:25]) + "\n", "utf-8")
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+@pytest.mark.slow
+def test_crash_safety_sigkill_anywhere_loses_nothing(corpus: Path, tmp_path: Path,
+                                                     tried: Counter[str]) -> None:
+    started = time.monotonic()
+    finish(corpus, tmp_path / "baseline.duckdb")
+    full_run = time.monotonic() - started
+    baseline = snapshot(tmp_path / "baseline.duckdb")
+    assert len(baseline) == 30 and sum(len(d["events"]) for d in baseline.values()) > 50
+
+    rng = random.Random(SEED)
+    db = tmp_path / "killed.duckdb"
+    partial, runs = [], 0
+    while tried["crash.kills"] < KILLS:
+        runs += 1
+        assert runs < 3 * KILLS, "the kills keep missing the runs"
+        if len(snapshot(db)) == len(baseline):  # a run got to the end: start afresh
+            for path in (db, db.with_name(db.name + ".wal")):
+                path.unlink(missing_ok=True)
+        proc = ingest(corpus, db)
+        time.sleep(rng.uniform(0.2, full_run * 1.05))
+        killed = proc.poll() is None
+        if killed:
+            proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+        state = snapshot(db)  # opens; every document whole; no orphans
+        for doc_id, stored in state.items():
+            assert stored == baseline[doc_id], f"{doc_id} differs from the baseline"
+        if not killed:
+            assert proc.returncode == 0 and len(state) == len(baseline)
+            tried["crash.runs_finished_before_the_kill"] += 1
+            continue
+        tried["crash.kills"] += 1
+        if 0 < len(state) < len(baseline):
+            tried["crash.kills_leaving_a_partial_batch"] += 1
+            partial.append(len(state))
+        else:
+            tried["crash.kills_leaving_no_document"] += 1
+
+    assert len(partial) >= 5, f"too few kills landed mid-batch: {partial}"
+    finish(corpus, db)
+    assert snapshot(db) == baseline
+    summary = finish(corpus, db).strip().splitlines()[-1]
+    assert "0 stored, 30 unchanged, 0 rejected" in summary, summary
+    tried["crash.seconds"] = round(time.monotonic() - started)
