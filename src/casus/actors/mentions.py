@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 from casus.actors.context import apply_context
 from casus.actors.dictionary import ActorDictionary, Entry
 from casus.actors.matching import DictionaryMatcher, Hit, _non_overlapping
-from casus.actors.names import _TITLES, surname_keys
+from casus.actors.names import _TITLES, SAME_NAME, name_key, same_name, surname_keys
 from casus.actors.resolve import agent_ref, clean_text, entry_ref, name_ref, office_ref
 from casus.records import ActorRef, Mention, stable_id
 
@@ -48,6 +48,7 @@ class MentionFinder:
         country_at = {i: h for h in hits for i in range(h.start, h.end)}
         mentions = [self._with_title(doc, m, country_at, on) for m in mentions]
         _link_partial_names(mentions, self.dictionary, on)
+        _link_spelling_variants(mentions)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._agent_mentions(doc, roles, taken, country_at, mentions, on)
         apply_context(doc, mentions, self.dictionary)
@@ -273,6 +274,33 @@ def _link_partial_names(mentions: list[Mention], dic: ActorDictionary, on: date 
                                code=target.code, country=target.country, role=target.role,
                                type=target.type)
             m.in_dictionary = m.in_dictionary or target.code is not None
+
+
+def _link_spelling_variants(mentions: list[Mention]) -> None:
+    """Give names outside the dictionary that one article spells two ways one actor.
+
+    Keys already join most romanisations; ``same_name`` catches the rest (a vowel
+    dropped: "Zawahiri"/"Zawahri", words run together: "Amir-Abdollahian"). The first
+    spelling's actor wins, so the result does not depend on anything outside the text.
+    """
+    firsts: dict[tuple[str | None, str], list[Mention]] = {}
+    for m in mentions:
+        if m.in_dictionary or m.label not in {"PERSON", "ORG"} or m.actor.code:
+            continue
+        # same_name is below SAME_NAME whenever the first sounds differ: compare within
+        # a first sound only, so a long list of names is not compared pair by pair
+        key = name_key(m.text)
+        block = firsts.setdefault((m.label, key[:1]), [])
+        for first in block:
+            if first.actor.actor_id != m.actor.actor_id and first.text != m.text \
+                    and same_name(first.text, m.text) >= SAME_NAME:
+                m.actor = ActorRef(text=m.actor.text, actor_id=first.actor.actor_id,
+                                   name=first.actor.name, code=None, country=first.actor.country,
+                                   role=first.actor.role, type=first.actor.type)
+                break
+        else:
+            if key and all(first.text != m.text for first in block):
+                block.append(m)
 
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
