@@ -175,6 +175,12 @@ def test_leftovers_of_a_crash_are_removed(tmp_path: Path) -> None:
     manifest.record("copy", manifest.next_seq, entry.docs)
     with open(out / NAME, "a", encoding="utf-8") as handle:
         handle.write('{"part": "cut"')
+    # readers see the last commit: no unrecorded part, one copy of each document
+    (out / "documents" / "month=2024-06" / "part-unrecorded.parquet").write_bytes(
+        next(out.glob("documents/month=*/part-copy.parquet")).read_bytes())
+    with open_dataset(out) as store:
+        assert snapshot(store.con) == before
+    (out / "documents" / "month=2024-06" / "part-unrecorded.parquet").unlink()
     report = run_dataset([CORPUS / "seeds"], out, engine="local", workers=1)
     assert report.stored == 0 and report.unchanged == 5
     assert not (month / "part-deadbeef.parquet").exists()

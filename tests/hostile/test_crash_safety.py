@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from casus.distributed import open_dataset
 from tests.conftest import OFFICIAL, SEEDS
 
 KILLS = 22
@@ -71,11 +73,23 @@ def snapshot(db: Path) -> Snapshot:
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         if "documents" not in tables:
             return {}
-        docs = con.execute("SELECT doc_id, sha256, fingerprint, n_events FROM documents"
-                           ).fetchall()
-        events = con.execute("SELECT doc_id, event_id, negated FROM events").fetchall()
-        sentences = Counter(r[0] for r in con.execute("SELECT doc_id FROM sentences").fetchall())
-        mentions = Counter(r[0] for r in con.execute("SELECT doc_id FROM mentions").fetchall())
+        return consistent(con)
+
+
+def dataset_snapshot(out: Path) -> Snapshot:
+    """The same over a Parquet dataset, read as ``casus events --data`` reads it."""
+    if not out.exists():
+        return {}
+    with open_dataset(out) as store:  # must open, whatever the kill hit
+        return consistent(store.con)
+
+
+def consistent(con: duckdb.DuckDBPyConnection) -> Snapshot:
+    """Documents and their rows; fails on duplicates, orphans or half a document."""
+    docs = con.execute("SELECT doc_id, sha256, fingerprint, n_events FROM documents").fetchall()
+    events = con.execute("SELECT doc_id, event_id, negated FROM events").fetchall()
+    sentences = Counter(r[0] for r in con.execute("SELECT doc_id FROM sentences").fetchall())
+    mentions = Counter(r[0] for r in con.execute("SELECT doc_id FROM mentions").fetchall())
     ids = [d[0] for d in docs]
     assert len(ids) == len(set(ids)), "duplicate documents"
     assert len(events) == len({e[1] for e in events}), "duplicate events"
@@ -154,3 +168,71 @@ def test_crash_safety_sigkill_anywhere_loses_nothing(corpus: Path, tmp_path: Pat
     summary = finish(corpus, db).strip().splitlines()[-1]
     assert "0 stored, 30 unchanged, 0 rejected" in summary, summary
     tried["crash.seconds"] = round(time.monotonic() - started)
+
+
+ENGINE_KILLS = 8
+
+
+def engine(corpus: Path, out: Path) -> subprocess.Popen[bytes]:
+    """``casus ingest --engine local --workers 2`` in its own session, so one signal to the
+    group kills the driver and its workers at once, as a lost machine would. Batches of
+    8 documents (CASUS_BATCH_SIZE=1), so 30 documents make several parts to kill between."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "CASUS_BATCH_SIZE": "1"}
+    return subprocess.Popen([*casus(), "ingest", str(corpus), "--engine", "local",
+                             "--workers", "2", "--out", str(out)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def parts(out: Path) -> int:
+    return len(list(out.glob("documents/month=*/part-*.parquet")))
+
+
+@pytest.mark.slow
+def test_crash_safety_engine_killed_anywhere_reads_as_last_commit(
+        corpus: Path, tmp_path: Path, tried: Counter[str]) -> None:
+    started = time.monotonic()
+    _, err = engine(corpus, tmp_path / "base").communicate(timeout=600)
+    assert b"error" not in err, err.decode()
+    full_run = time.monotonic() - started
+    baseline = dataset_snapshot(tmp_path / "base")
+    assert len(baseline) == 30
+
+    rng = random.Random(SEED)
+    out = tmp_path / "killed"
+    partial, runs = [], 0
+    while tried["crash.engine_kills"] < ENGINE_KILLS:
+        runs += 1
+        assert runs < 3 * ENGINE_KILLS, "the kills keep missing the runs"
+        if len(dataset_snapshot(out)) == len(baseline):
+            shutil.rmtree(out)  # a run got to the end: start afresh
+        before = parts(out)
+        proc = engine(corpus, out)
+        deadline = time.monotonic() + full_run * 2
+        if runs % 2:  # aimed: wait for a part to land, then kill within a batch or two
+            while proc.poll() is None and parts(out) == before and time.monotonic() < deadline:
+                time.sleep(0.02)
+            time.sleep(rng.uniform(0, 1.0))
+        else:
+            time.sleep(rng.uniform(0.2, full_run * 1.05))
+        killed = proc.poll() is None
+        if killed:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=60)
+        state = dataset_snapshot(out)  # opens; every document whole; no orphans
+        for doc_id, stored in state.items():
+            assert stored == baseline[doc_id], f"{doc_id} differs from the baseline"
+        if not killed:
+            assert proc.returncode == 0 and len(state) == len(baseline)
+            continue
+        tried["crash.engine_kills"] += 1
+        if 0 < len(state) < len(baseline):
+            partial.append(len(state))
+
+    tried["crash.engine_kills_leaving_a_partial_dataset"] = len(partial)
+    assert len(partial) >= 2, f"too few kills landed mid-run: {partial}"
+    resumed = engine(corpus, out)
+    _, err = resumed.communicate(timeout=600)
+    assert resumed.returncode == 0, err.decode()
+    assert dataset_snapshot(out) == baseline
+    assert not list(out.glob("*/month=*/.*.tmp"))  # the re-run left no temporary files

@@ -5,17 +5,25 @@ An in-memory DuckDB gets one view per store table over that table's Parquet file
 and casts them to the store's types, so the ``month`` partition column is gone and the
 JSON ``record`` is JSON again: every query in casus.store works on it unchanged. A
 table with no files yet (a dataset with no events) is a view with the same columns and
-no rows. Views are bound at query time, so nothing is read until a query asks.
+no rows. Views are bound at query time, so nothing is read until a query asks; the file list is
+fixed when the connection is made.
+
+The manifest is the commit log: a view shows a row only if its file is the part the
+manifest names for its document. So a reader never sees a part a killed run wrote but
+did not record, nor the older copy of a changed document that the run had not yet
+dropped: between a crash and the next run the dataset reads as of its last commit.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
 
+from casus.distributed.manifest import NAME, Manifest
 from casus.distributed.parquet import TABLES
 from casus.errors import StoreError
 
@@ -32,23 +40,44 @@ def connect_dataset(out_dir: str | Path) -> duckdb.DuckDBPyConnection:
         raise StoreError("no Parquet dataset here; write one with casus ingest --engine "
                          "... --out DIR", origin=str(folder))
     con = duckdb.connect(":memory:")
+    committed: set[str] | None = None
+    if (folder / NAME).exists():
+        visible = Manifest.load(folder, compact=False).visible()
+        committed = set(visible.values())
+        con.execute("CREATE TABLE _visible (doc_id VARCHAR PRIMARY KEY, part VARCHAR)")
+        con.execute("INSERT INTO _visible SELECT unnest(?), unnest(?)",
+                    [list(visible), list(visible.values())])
     for table, columns in TABLES.items():
-        con.execute(f"CREATE VIEW {table} AS {_select(folder, table, columns)}")
+        con.execute(f"CREATE VIEW {table} AS {_select(folder, table, columns, committed)}")
     con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('dataset', ?)",
                 [DATASET_SCHEMA_VERSION, str(folder.resolve())])
     return con
 
 
-def _select(folder: Path, table: str, columns: Sequence[tuple[str, str]]) -> str:
-    """The query behind a table's view; ``table`` and ``columns`` are our constants."""
-    if not any((folder / table).glob("month=*/part-*.parquet")):
+def _select(folder: Path, table: str, columns: Sequence[tuple[str, str]],
+            committed: set[str] | None) -> str:
+    """The query behind a table's view; ``table`` and ``columns`` are our constants.
+
+    ``committed``: the parts the manifest names. Only their files are read (a file a
+    killed run left is never even opened), and of those only the rows of the part
+    that holds each document's latest copy. A dataset without a manifest (copied from
+    elsewhere) is read whole.
+    """
+    files = sorted((folder / table).glob("month=*/part-*.parquet"))
+    if committed is not None:
+        files = [f for f in files if f.name[len("part-"):-len(".parquet")] in committed]
+    if not files:
         typed = ", ".join(f"CAST(NULL AS {sql}) AS {name}" for name, sql in columns)
         return f"SELECT {typed} WHERE false"
-    pattern = _quote(str(folder / table / "month=*" / "part-*.parquet"))
-    typed = ", ".join(f"CAST({name} AS {sql}) AS {name}" for name, sql in columns)
-    return (f"SELECT {typed} FROM read_parquet({pattern}, hive_partitioning = true, "
-            "union_by_name = true)")
+    listed = "[" + ", ".join(_quote(str(f)) for f in files) + "]"
+    typed = ", ".join(f"CAST(t.{name} AS {sql}) AS {name}" for name, sql in columns)
+    source = (f"read_parquet({listed}, hive_partitioning = true, union_by_name = true, "
+              "filename = true) AS t")
+    if committed is None:
+        return f"SELECT {typed} FROM {source}"
+    return (f"SELECT {typed} FROM {source} SEMI JOIN _visible AS v ON t.doc_id = v.doc_id "
+            f"AND ends_with(t.filename, {_quote(os.sep + 'part-')} || v.part || '.parquet')")
 
 
 def _quote(text: str) -> str:

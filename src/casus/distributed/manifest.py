@@ -35,8 +35,9 @@ class Manifest:
     _holder: dict[str, str] = field(default_factory=dict)  # doc_id -> winning part
 
     @classmethod
-    def load(cls, root: Path) -> Manifest:
-        """Read and compact the log; a missing log is an empty dataset."""
+    def load(cls, root: Path, *, compact: bool = True) -> Manifest:
+        """Read the log (and compact it, unless a reader asks not to write); a missing
+        log is an empty dataset."""
         manifest = cls(root)
         path = root / NAME
         if path.exists():
@@ -50,7 +51,8 @@ class Manifest:
                     manifest.parts[part] = Part(seq, docs)
                 else:
                     manifest.parts.pop(part, None)
-            manifest._compact()
+            if compact:
+                manifest._compact()
         manifest._reindex()
         return manifest
 
@@ -73,6 +75,10 @@ class Manifest:
     @property
     def next_seq(self) -> int:
         return max((p.seq for p in self.parts.values()), default=-1) + 1
+
+    def visible(self) -> dict[str, str]:
+        """doc_id -> the part whose copy readers see: the latest copy of each document."""
+        return dict(self._holder)
 
     def fingerprint(self, doc_id: str) -> str | None:
         """The fingerprint of the copy of ``doc_id`` that readers should see."""
