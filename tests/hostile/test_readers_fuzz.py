@@ -1,7 +1,8 @@
 """Hostile files through every reader and the cleaner: a document or ONE error line each.
 
-Hypothesis is the fuzzer (atheris has no wheel for this Python). Each property runs a
-fixed, derandomised number of examples, so CI is repeatable; the counts are printed
+Hypothesis generates structured inputs; atheris (libFuzzer, coverage-guided, in a
+subprocess: atheris_readers.py) mutates real ones. Each runs a fixed, seeded number of
+inputs, so CI is repeatable; the counts are printed
 in the "hostile inputs tried" summary. Reading goes through ``batch.iter_documents``,
 the exact path ``casus ingest`` takes before the NLP: read, decode, extract, clean.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import subprocess
+import sys
 import time
 import tracemalloc
 import zipfile
@@ -439,3 +442,27 @@ def test_readers_hostile_files_in_the_cli(hostile_corpus: Path, tmp_path: Path) 
     summary = proc.stderr.strip().splitlines()[-1]
     assert f"{len(stored)} stored" in summary and f"{len(errors)} rejected" in summary
     check_batch(hostile_corpus, stored, errors, len(errors))
+
+
+ATHERIS_RUNS = 20_000
+
+
+@pytest.mark.slow
+def test_readers_atheris_coverage_guided(tmp_path: Path, tried: Counter[str]) -> None:
+    """libFuzzer mutating real article text, JSON and HTML through the readers."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = {"txt": b"\x00" + ARTICLE[:3000].encode(),
+             "html": b"\x01<html><body><article><p>" + PARAGRAPH.encode() + b"</p></article>",
+             "json": b"\x02" + json.dumps({"id": "a", "text": PARAGRAPH}).encode(),
+             "jsonl": b"\x03" + json.dumps({"text": PARAGRAPH, "published": "2024-01-02"}
+                                           ).encode() + b"\n{\"html\": \"<p>x</p>\"}\n"}
+    for name, data in seeds.items():
+        (corpus / name).write_bytes(data)
+    harness = Path(__file__).with_name("atheris_readers.py")
+    proc = subprocess.run([sys.executable, str(harness), f"-runs={ATHERIS_RUNS}", "-seed=1",
+                           "-timeout=10", "-rss_limit_mb=3000", "-max_len=65536", str(corpus)],
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert f"Done {ATHERIS_RUNS} runs" in proc.stderr, proc.stderr[-1000:]
+    tried["readers.atheris_runs"] += ATHERIS_RUNS
