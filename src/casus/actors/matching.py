@@ -100,8 +100,8 @@ class DictionaryMatcher:
             if acc not in self.prefixes:
                 break
             j += 1
-            if acc in self.keys:
-                best_end = j
+            if acc in self.keys and token.lower_ not in _ARTICLES:
+                best_end = j  # never end on "al": "Ansar al Wadi" is not "Ansar Allah"
         if not best_end:
             return None
         span = doc[i:best_end]
