@@ -5,8 +5,8 @@ An in-memory DuckDB gets one view per store table over that table's Parquet file
 and casts them to the store's types, so the ``month`` partition column is gone and the
 JSON ``record`` is JSON again: every query in casus.store works on it unchanged. A
 table with no files yet (a dataset with no events) is a view with the same columns and
-no rows. Views are bound at query time, so nothing is read until a query asks; the file list is
-fixed when the connection is made.
+no rows. Views are bound at query time, so nothing is read until a query asks; the
+file list is fixed when the connection is made.
 
 The manifest is the commit log: a view shows a row only if its file is the part the
 manifest names for its document. So a reader never sees a part a killed run wrote but
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from casus.distributed.manifest import NAME, Manifest
-from casus.distributed.parquet import TABLES
+from casus.distributed.parquet import TABLES, part_name
 from casus.errors import StoreError
 
 if TYPE_CHECKING:
@@ -66,7 +66,8 @@ def _select(folder: Path, table: str, columns: Sequence[tuple[str, str]],
     """
     files = sorted((folder / table).glob("month=*/part-*.parquet"))
     if committed is not None:
-        files = [f for f in files if f.name[len("part-"):-len(".parquet")] in committed]
+        names = {part_name(part) for part in committed}
+        files = [f for f in files if f.name in names]
     if not files:
         typed = ", ".join(f"CAST(NULL AS {sql}) AS {name}" for name, sql in columns)
         return f"SELECT {typed} WHERE false"

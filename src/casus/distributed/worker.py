@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from casus.analysis import Analyser
-from casus.batch import BatchReport, refuse
+from casus.batch import BatchReport, refuse, warn
 from casus.config import Settings
 from casus.distributed.parquet import month_of, write_part
 from casus.records import Document
@@ -71,7 +71,7 @@ def process_batch(batch: Batch, settings: Settings, root: str) -> BatchResult:
     for analysis in analyser(settings).analyse(
             batch.docs, on_error=refuse(refused, problems.append)):
         doc = analysis.document
-        problems += [f"{doc.origin}: {w}" for w in analysis.warnings]
+        warn(analysis, problems.append)
         months[doc.doc_id] = month_of(doc.published)
         rows["documents"].append(document_row(doc, batch.fingerprints[doc.doc_id]))
         rows["sentences"] += sentence_rows(doc.doc_id, analysis.sentences)

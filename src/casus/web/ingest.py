@@ -181,6 +181,7 @@ class IngestService:
 
     def _process(self, job: Job) -> None:
         from casus.analysis import fingerprint
+        from casus.batch import warn
 
         store = self.db.writer()
         try:
@@ -202,8 +203,7 @@ class IngestService:
                 job.rejected += len(failures)
                 job.problems += failures
                 for analysis in analyses:
-                    origin = analysis.document.origin
-                    job.problems += [f"{origin}: {w}" for w in analysis.warnings]
+                    warn(analysis, job.problems.append)
                     self._write(store, analysis, prints[analysis.document.doc_id], job)
         finally:
             store.con.close()
