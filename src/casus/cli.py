@@ -362,13 +362,68 @@ def brief(
         print("\n".join(lines))
 
 
-@app.command()
-def actors(db: DbOption = None, data: DataOption = None, fmt: FormatOption = None,
+actors_app = typer.Typer(add_completion=False, rich_markup_mode=None,
+                         help="Resolved actors, and an analyst's corrections to them.")
+app.add_typer(actors_app, name="actors")
+ActorArg = Annotated[str, typer.Argument(help="An actor_id, or a name or surface form "
+                                              "that names one actor.")]
+
+
+@actors_app.callback(invoke_without_command=True)
+def actors(ctx: typer.Context, db: DbOption = None, data: DataOption = None,
+           fmt: FormatOption = None,
            q: Annotated[str | None, typer.Option("--q", help="Name, alias or code.")] = None,
            debug: DebugOption = False) -> None:
     """Resolved actors with every surface form they were found under."""
+    if ctx.invoked_subcommand is not None:
+        return
     with _errors(debug), _open_store(_settings(db), read_only=True, data=data) as store:
         write_records(store.iter_actors(q), _format(fmt), "actor")
+
+
+@actors_app.command("merge")
+def actors_merge(kept: ActorArg, folded: ActorArg, db: DbOption = None,
+                 debug: DebugOption = False) -> None:
+    """Make FOLDED the same actor as KEPT (kept on every later ingest)."""
+    with _errors(debug), _correcting(db) as store:
+        correction, counts = store.merge_actors(kept, folded)
+        _say(f"merged {correction.other} into {correction.actor_id} ({correction.name}): "
+             f"{_changed(counts)}")
+
+
+@actors_app.command("split")
+def actors_split(actor: ActorArg, mention: Annotated[str, typer.Option(
+                     "--mention", help="The surface form to take out, as written.")],
+                 db: DbOption = None, debug: DebugOption = False) -> None:
+    """Take ACTOR's mentions written --mention out into an actor of their own."""
+    with _errors(debug), _correcting(db) as store:
+        correction, counts = store.split_actor(actor, mention)
+        new_id = correction.to_dict()["new_actor_id"]
+        _say(f"split '{correction.other}' from {correction.actor_id} as {new_id}: "
+             f"{_changed(counts)}")
+
+
+@actors_app.command("corrections")
+def actors_corrections(db: DbOption = None, fmt: FormatOption = None,
+                       debug: DebugOption = False) -> None:
+    """The corrections made so far, in order (they are re-applied on every ingest)."""
+    with _errors(debug), _open_store(_settings(db), read_only=True) as store:
+        write_records(store.iter_corrections(), _format(fmt), "correction")
+
+
+def _changed(counts: dict[str, int]) -> str:
+    parts = [f"{n} {kind[:-1] if n == 1 else kind}" for kind, n in counts.items()]
+    return f"{', '.join(parts)} changed"
+
+
+@contextmanager
+def _correcting(db: str | None) -> Iterator[Store]:
+    settings = _settings(db)
+    if not Path(settings.db).exists():
+        raise UsageError(f"no casus database at {settings.db}; run 'casus ingest' first")
+    with _open_store(settings, read_only=False) as store:
+        store.dictionaries = settings.dictionaries
+        yield store
 
 
 @app.command()

@@ -124,3 +124,53 @@ def test_component_unknown_name_variants_beyond_the_key_are_one_actor(nlp: Langu
     sawahiri = next(m for m in mentions if "Sawah" in m.text).actor.actor_id
     talebi = next(m for m in mentions if "Talebi" in m.text).actor.actor_id
     assert sawahiri != talebi
+
+
+def test_component_leading_words_of_a_fuller_name_are_that_person(nlp: Language) -> None:
+    # invented: a kunya cut short, and two men who share a kunya stay apart
+    text = ("Gunmen led by Abu Sajjad al-Khafaji attacked a checkpoint on Monday. "
+            "Abu Sajjad later threatened the governor.")
+    mentions = _run(nlp, text, date(2025, 3, 3))
+    ids = {m.actor.actor_id for m in mentions if "Sajjad" in m.text}
+    assert len(ids) == 1, [(m.text, m.actor.actor_id) for m in mentions]
+    two = ("Abu Sajjad al-Khafaji and Abu Sajjad al-Rubaie met on Monday. "
+           "Abu Sajjad said nothing.")
+    mentions = _run(nlp, two, date(2025, 3, 3))
+    short = next(m for m in mentions if m.text == "Abu Sajjad")
+    full = {m.actor.actor_id for m in mentions if m.text.startswith("Abu Sajjad al-")}
+    assert len(full) == 2 and short.actor.actor_id not in full
+
+
+def test_component_name_cut_before_its_nisba_is_made_whole(nlp: Language) -> None:
+    text = "Iraqi forces arrested Karim Hadad al-Tamimi in Diyala on Tuesday."
+    people = [m.text for m in _run(nlp, text, date(2025, 4, 9)) if m.label == "PERSON"]
+    assert people == ["Karim Hadad al-Tamimi"]
+
+
+def test_component_capitalised_dateline_place_is_a_place(nlp: Language) -> None:
+    text = "KIRKUK, March 3, 2025 - Gunmen attacked a police checkpoint on Monday."
+    first = _run(nlp, text, date(2025, 3, 3))[0]
+    assert (first.text, first.label, first.actor.code) == ("KIRKUK", "GPE", "IRQ")
+
+
+def test_component_arab_is_not_aruba(nlp: Language) -> None:
+    text = "Arab and Kurdish leaders met in Kirkuk on Monday."
+    assert not any(m.actor.code == "ABW" for m in _run(nlp, text, date(2025, 3, 3)))
+
+
+def test_component_key_collisions_with_foreign_leaders_and_countries(nlp: Language) -> None:
+    # a Baghdad district is not Rishi Sunak (the article marks an Arabic name), Kobane
+    # is not Cuba, and a president's surname is not a country
+    text = ("Attacks hit the Al-Sinek neighborhood in Baghdad and the town of Kobane. "
+            "President Hollande discussed them with the Prime Minister.")
+    mentions = _run(nlp, text, date(2016, 3, 3))
+    codes = {m.text: m.actor.code for m in mentions}
+    assert not any(m.actor.code in {"GBRGOV", "CUB", "NLD"} for m in mentions), codes
+    assert codes.get("President Hollande") == "FRAGOV"
+
+
+def test_component_first_and_last_name_without_the_middle(nlp: Language) -> None:
+    text = ("Guerrillas released the father of footballer Luis Manuel Díaz on Thursday. "
+            "Luis Díaz thanked the Church for its mediation.")
+    ids = {m.actor.actor_id for m in _run(nlp, text, date(2023, 11, 9)) if "Díaz" in m.text}
+    assert len(ids) == 1

@@ -100,3 +100,52 @@ def test_roles_parse_code_and_partial_dates() -> None:
     assert parse_date("2020-05") == date(2020, 5, 1)
     assert parse_date("2020-02", end=True) == date(2020, 2, 29)
     assert parse_date("2016", end=True) == date(2016, 12, 31)
+
+
+@pytest.mark.parametrize("text, on, name, code", [
+    # one name at two dates: the office held then gives the code
+    ("Hakan Fidan", date(2015, 1, 1), "Hakan Fidan", "TURSPY"),
+    ("Hakan Fidan", date(2024, 1, 1), "Hakan Fidan", "TURGOV"),
+    ("Stoltenberg", date(2020, 1, 1), "Jens Stoltenberg", "IGOWSTNAT"),
+    ("Stoltenberg", date(2025, 6, 1), "Jens Stoltenberg", "NORGOV"),
+    ("el-Sisi", date(2013, 1, 1), "Abdel Fattah el-Sisi", "EGYMIL"),
+    ("Sisi", date(2020, 1, 1), "Abdel Fattah el-Sisi", "EGYGOV"),
+    ("Kilicdaroglu", date(2020, 1, 1), "Kemal Kılıçdaroğlu", "TUROPP"),  # dotless i folded
+    ("Erdogan", date(2010, 1, 1), "Recep Tayyip Erdoğan", "TURGOV"),
+    # titles: the holder on the date, for states and for international bodies
+    ("the Turkish foreign minister", date(2020, 1, 1), "Mevlüt Çavuşoğlu", "TURGOV"),
+    ("the Turkish foreign minister", date(2024, 1, 1), "Hakan Fidan", "TURGOV"),
+    ("the Egyptian president", date(2012, 12, 1), "Mohamed Morsi", "EGYGOV"),
+    ("the Russian defence minister", date(2024, 6, 1), "Andrei Belousov", "RUSMIL"),
+    ("NATO Secretary General", date(2023, 1, 1), "Jens Stoltenberg", "IGOWSTNAT"),
+    ("NATO Secretary-General", date(2025, 1, 1), "Mark Rutte", "IGOWSTNAT"),
+    ("the UN Secretary-General", date(2015, 1, 1), "Ban Ki-moon", "IGOUNO"),
+    ("EU foreign policy chief", date(2025, 3, 1), "Kaja Kallas", "IGOEUREEC"),
+    ("Omani Sultan", date(2019, 1, 1), "Qaboos bin Said", "OMNGOV"),
+    ("Haftar", date(2020, 1, 1), "Khalifa Haftar", "LBYMIL"),
+])
+def test_dictionary_covers_the_region_and_its_partners_by_date(
+        text: str, on: date, name: str, code: str) -> None:
+    from casus.actors import resolve_actor_text
+
+    ref = resolve_actor_text(text, on)
+    assert ref is not None and (ref.name, ref.code) == (name, code)
+
+
+def test_dictionary_office_titles_never_become_foreign_role_words() -> None:
+    # an international body's office adds its titles as agent words: with the role
+    # CAMEO gives the code (none for IGOWSTNAT), never letters cut from the code
+    agents = default_dictionary().agents
+    assert agents["secretary general"] == ("GOV", False)
+    assert all(role.isalpha() and len(role) == 3 for role, _ in agents.values())
+    assert not {role for role, _ in agents.values()} & {"WST", "UNO", "EUR"}
+
+
+def test_dictionary_surnames_need_agreeing_vowels_and_korean_order() -> None:
+    dic = default_dictionary()
+    assert dic.person_by_surname("Ban").id == "ban_ki_moon"  # family name first
+    assert dic.person_by_surname("Moon") is None  # a given name, and another president's
+    assert dic.person_by_surname("Min") is None  # keys like "moon"; vowels disagree
+    assert dic.person_by_surname("Al-Sinek") is None  # an article Sunak never has
+    assert dic.person_by_surname("Sunak").id == "rishi_sunak"
+    assert dic.person_by_surname("al-Kadhimi").id == "mustafa_al_kadhimi"

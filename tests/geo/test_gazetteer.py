@@ -8,7 +8,8 @@ from casus.geo.gazetteer import default_gazetteer, place_key
 
 
 @pytest.mark.parametrize("a,b", [("Al Fallūjah", "Fallujah"), ("Basrah", "Basra"),
-                                 ("Sana'a", "Sanaa"), ("al-Anbar", "Anbar")])
+                                 ("Sana'a", "Sanaa"), ("al-Anbar", "Anbar"),
+                                 ("ash-Shaddadi", "Shaddadi"), ("El Geneina", "Geneina")])
 def test_gazetteer_place_key_folds_romanisation(a, b):
     assert place_key(a) == place_key(b)
 
@@ -31,3 +32,12 @@ def test_gazetteer_context_settles_ambiguous_names():
 
 def test_gazetteer_capital_by_country_code():
     assert default_gazetteer().capital("IRQ").name == "Baghdad"
+
+
+def test_gazetteer_assimilated_article_only_when_hyphenated():
+    # "An Shan" (Anshan, China) is not "Shan" with an Arabic article
+    assert place_key("An Shan") != place_key("Shan")
+    g = default_gazetteer()
+    assert g.lookup("Shan", ("MMR",)) is None or g.lookup("Shan", ("MMR",)).country == "MMR"
+    assert g.lookup("As Suwayda").country == g.lookup("Suwayda").country == "SYR"
+    assert g.lookup("Ar Raqqah").country == g.lookup("Raqqa").country == "SYR"

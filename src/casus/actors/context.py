@@ -42,23 +42,37 @@ def home_country(mentions: list[Mention]) -> str | None:
 
 def apply_context(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> None:
     """Fill in countries and roles the text supports, in place."""
-    _places_as_countries(mentions, dic)
+    _places_as_countries(doc, mentions, dic)
     _titles_give_country(doc, mentions)
     _home_country_for_agents(mentions, dic)
 
 
-def _places_as_countries(mentions: list[Mention], dic: ActorDictionary) -> None:
+def _in_dateline(doc: Doc, m: Mention) -> bool:
+    """An all-capitals name opening a line and followed by a comma: a dateline's place
+    ("KIRKUK, March 3 -"), which the model often takes for a person or an organisation."""
+    line_start = doc.text.rfind("\n", 0, m.char_start) + 1
+    return (m.text.isupper() and len(m.text) > 3
+            and not doc.text[line_start:m.char_start].strip()
+            and doc.text[m.char_end:m.char_end + 3].lstrip(" ").startswith(","))
+
+
+def _places_as_countries(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> None:
     from casus.geo.gazetteer import default_gazetteer  # built once, shared with casus_places
 
     context = tuple(c for c, _ in Counter(
         m.actor.country for m in mentions if m.actor.country).most_common(3))
     gazetteer = default_gazetteer()
     for m in mentions:
-        if m.label not in PLACE_LABELS or m.actor.country or m.in_dictionary:
+        if m.actor.country or m.in_dictionary:
+            continue
+        dateline = _in_dateline(doc, m)
+        if m.label not in PLACE_LABELS and not dateline:
             continue
         place = gazetteer.lookup(m.text, context)
         country = dic.entries.get(place.country or "") if place else None
         if country is not None:
+            if dateline:
+                m.label = "GPE"
             m.actor = ActorRef(text=m.actor.text, actor_id=_country_id(country.id, dic),
                                name=country.name, code=country.id, country=country.id,
                                role=None, type="GPE")

@@ -16,8 +16,14 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from casus.actors.names import name_key, surname_keys, vowels_agree
-from casus.actors.roles import RolePeriod, code_on, parse_date
+from casus.actors.names import (
+    has_article,
+    name_key,
+    surname_keys,
+    surname_word,
+    vowels_agree,
+)
+from casus.actors.roles import RolePeriod, code_on, parse_code, parse_date
 from casus.config import DATA_DIR
 from casus.errors import DictionaryError
 
@@ -65,6 +71,13 @@ class Office:
         found = [h for h in self.holders
                  if (h[1] is None or h[1] <= on) and (h[2] is None or on <= h[2])]
         return max(found, key=lambda h: h[1] or date.min)[0] if found else None
+
+
+# Country names, adjectives and capitals are few, and their other spellings are listed
+# (Irak, Kiev/Kyiv): one reached only through the lossy name key must still be spelt
+# nearly alike (Teheran/Tehran 92, Bagdad/Baghdad 92), so that Kobane is not Cuban
+# (55) nor Land Luanda (80).
+COUNTRY_SPELLING = 85
 
 
 @dataclass(frozen=True)
@@ -145,7 +158,9 @@ class ActorDictionary:
         Candidates share a key; one whose vowels disagree with ``written`` (Qaani is
         not Kenya) is dropped. Names beat adjectives beat capitals.
         """
-        fitting = [s for s in candidates if vowels_agree(s.text, written)]
+        fitting = [s for s in candidates if vowels_agree(s.text, written)
+                   and (self.entries[s.entry_id].kind != "country"
+                        or fuzz.ratio(s.text.lower(), written.lower()) >= COUNTRY_SPELLING)]
         if not fitting:
             return None
         low = written.lower()
@@ -169,7 +184,18 @@ class ActorDictionary:
         ids: set[str] = set()
         for key in surname_keys(text)[:1]:
             ids |= self.by_surname.get(key, set())
-        return self.entries[next(iter(ids))] if len(ids) == 1 else None
+        if len(ids) != 1:
+            return None
+        entry = self.entries[next(iter(ids))]
+        # An Arabic article the person's names never carry marks another name:
+        # "Al-Sinek" (a Baghdad district) is not Sunak.
+        names = (entry.name, *entry.aliases)
+        if has_article(text) and not any(map(has_article, names)):
+            return None
+        # The key drops what vowels say: "Min" keys like the "moon" of Ban Ki-moon.
+        if not any(vowels_agree(surname_word(n), surname_word(text)) for n in names):
+            return None
+        return entry
 
     def office(self, country: str | None, title: str) -> Office | None:
         return self.titles.get((country or "", title.lower()))
@@ -248,7 +274,7 @@ def _load_offices(dic: ActorDictionary, path: Path) -> None:
         dic.offices.append(office)
         for title in office.titles:
             dic.titles[(office.country, title)] = office
-            dic.agents.setdefault(title, (office.code[3:6] or "GOV", False))
+            dic.agents.setdefault(title, (parse_code(office.code)[1] or "GOV", False))
 
 
 def _check(dic: ActorDictionary) -> None:

@@ -17,7 +17,15 @@ from spacy.vocab import Vocab
 from casus.actors.context import apply_context
 from casus.actors.dictionary import ActorDictionary, Entry
 from casus.actors.matching import DictionaryMatcher, Hit, _non_overlapping
-from casus.actors.names import _TITLES, SAME_NAME, name_key, same_name, surname_keys
+from casus.actors.names import (
+    _TITLES,
+    SAME_NAME,
+    _name_words,
+    name_key,
+    same_name,
+    short_keys,
+    surname_keys,
+)
 from casus.actors.resolve import agent_ref, clean_text, entry_ref, name_ref, office_ref
 from casus.records import ActorRef, Mention, stable_id
 
@@ -71,7 +79,7 @@ class MentionFinder:
         Ministry") are left to the agent rules, which code them.
         """
         found = []
-        for ent in doc.ents:
+        for ent in _joined_names(doc):
             if ent.label_ not in _NER_LABELS or not taken.isdisjoint(range(ent.start, ent.end)):
                 continue
             span = _trim(ent)
@@ -170,20 +178,60 @@ def _mention(span: Span, actor: ActorRef, label: str | None, in_dict: bool) -> M
                    label=label, in_dictionary=in_dict)
 
 
+# Titles written right before a person's name. A country word after one is the
+# person's name ("President Hollande", "Foreign Minister Israel Katz"); words that
+# also qualify countries ("former Yugoslavia", "Foreign") are not among them.
+_NAME_TITLES = {
+    "president", "minister", "premier", "general", "gen", "colonel", "col", "king",
+    "prince", "sheikh", "emir", "sultan", "mr", "mrs", "ms", "dr", "senator", "sen",
+    "ambassador", "chancellor", "ayatollah", "imam", "judge", "secretary", "spokesman",
+    "commander", "admiral", "marshal", "speaker",
+}
+
+
 def _defer_to_people(doc: Doc, hits: list[Hit]) -> list[Hit]:
-    """Drop place/country hits inside a longer NER PERSON: "Riyadh" in "Riyadh Fakhri"."""
+    """Drop place/country hits inside a longer NER PERSON ("Riyadh" in "Riyadh Fakhri")
+    or right after a person's title ("President Hollande")."""
     people = [e for e in doc.ents if e.label_ == "PERSON"]
-    if not people:
-        return hits
     inside = {i for e in people if len(e) > 1 for i in range(e.start, e.end)}
-    return [h for h in hits
-            if h.surface.kind == "name" and not h.surface.entry_id.isupper()
-            or not inside.issuperset(range(h.start, h.end))]
+
+    def a_person(h: Hit) -> bool:
+        if h.surface.kind == "name" and not h.surface.entry_id.isupper():
+            return False  # a named actor, not a country word
+        titled = h.start > 0 and doc[h.start - 1].lower_.rstrip(".") in _NAME_TITLES
+        return titled or inside.issuperset(range(h.start, h.end))
+
+    return [h for h in hits if not a_person(h)]
 
 
 def _is_modifier(span: Span) -> bool:
     root = span.root
     return root.dep_ in {"amod", "compound", "nmod", "poss"} and root.head.i >= span.end
+
+
+_NAME_LINKS = {"al", "el", "bin", "ibn", "bint", "abu", "ould"}
+
+
+def _joined_names(doc: Doc) -> list[Span]:
+    """The NER spans, with a person's name the model cut before its family name or
+    nisba made whole again: "Karim Hadad" + "al-Tamimi" when both are PERSON and
+    adjacent, or when the words before "al-Tamimi" are capitalised proper nouns the
+    model left outside any entity."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        linked = ent.label_ == "PERSON" and ent[0].lower_ in _NAME_LINKS
+        if linked and prev is not None and prev.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        if linked:
+            start = ent.start
+            while (start > 0 and ent.start - start < 3 and doc[start - 1].ent_iob_ == "O"
+                   and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title):
+                start -= 1
+            ent = Span(doc, start, ent.end, label="PERSON")
+        out.append(ent)
+    return out
 
 
 def _trim(ent: Span) -> Span | None:
@@ -257,19 +305,28 @@ def _link_partial_names(mentions: list[Mention], dic: ActorDictionary, on: date 
 
     A person mention whose surname key (or whole key) is the surname of a fuller
     person mention takes that mention's actor: "Kazemi" → "Mustafa al-Kadhimi",
-    "Zubaidi" → "Abdelkarim al-Zoubaidi".
+    "Zubaidi" → "Abdelkarim al-Zoubaidi"; so does a shorter form of a fuller name
+    ("Abu Layth" → "Abu Layth al-Tamimi", "Luis Díaz" → "Luis Manuel Díaz"). A key two
+    different full names share links nothing.
     """
     full: dict[str, ActorRef] = {}
-    for m in mentions:
-        if m.label == "PERSON" and len(surname_keys(m.text)) > 1:
-            for key in surname_keys(m.text):
-                full.setdefault(key, m.actor)
+    shared: set[str] = set()
+    people = [m for m in mentions if m.label == "PERSON" and len(surname_keys(m.text)) > 1]
+    for m in sorted(people, key=lambda m: -len(_name_words(m.text))):
+        if name_key(m.text) in full:
+            continue  # itself the short form of a fuller name
+        for key in (*surname_keys(m.text), *short_keys(m.text)):
+                if full.setdefault(key, m.actor).actor_id != m.actor.actor_id:
+                    shared.add(key)
+    for key in shared:
+        del full[key]
     for m in mentions:
         if m.label != "PERSON":
             continue
         keys = surname_keys(m.text)
-        if len(keys) == 1 and keys[0] in full and full[keys[0]].actor_id != m.actor.actor_id:
-            target = full[keys[0]]
+        key = keys[0] if len(keys) == 1 else name_key(m.text)
+        target = full.get(key)
+        if target is not None and target.actor_id != m.actor.actor_id:
             m.actor = ActorRef(text=m.actor.text, actor_id=target.actor_id, name=target.name,
                                code=target.code, country=target.country, role=target.role,
                                type=target.type)

@@ -67,9 +67,15 @@ _CONSONANT_RULES: tuple[tuple[str, str], ...] = (
 _VOWELS = set("aeiouy")
 
 
+# Latin letters Unicode does not decompose into a base letter and a mark (Turkish
+# dotless i, Polish l, Nordic o, Vietnamese/Serbian d): folded by hand.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d",
+                               "ħ": "h", "þ": "th", "æ": "ae", "œ": "oe"})
+
+
 def _fold(text: str) -> str:
     """Lowercase, strip diacritics and apostrophe-like marks (they carry no letter)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
     kept = (ch for ch in decomposed if not unicodedata.combining(ch) and ch not in _APOSTROPHES)
     return "".join(kept)
 
@@ -156,6 +162,17 @@ def _name_words(text: str) -> list[str]:
     return words
 
 
+_FAMILY_FIRST = re.compile(r"(?:^|\s)([A-Z][a-z]+)\s+[A-Z][a-z]+-[a-z]+$")
+
+
+def surname_word(text: str) -> str:
+    """The word of a full name that is its surname, as written: the last one, or the
+    first of a Korean name written family name first ("Ban" of "Ban Ki-moon")."""
+    family_first = _FAMILY_FIRST.search(text.strip())
+    words = text.split()
+    return family_first.group(1) if family_first else (words[-1] if words else "")
+
+
 @lru_cache(maxsize=65536)
 def surname_keys(text: str) -> tuple[str, ...]:
     """Keys under which a partial mention of this name may appear in the same text.
@@ -163,7 +180,13 @@ def surname_keys(text: str) -> tuple[str, ...]:
     For "Prime Minister Mustafa al-Kadhimi": the last word ("Kazemi" finds it), the
     last two words joined ("Khatib Zadeh" = "Khatibzadeh") and a kunya with its next
     word ("Abu Mahdi"). Titles are skipped. Single-word names give their own key.
+    A Korean name written family name first, given name hyphenated ("Ban Ki-moon",
+    "Kim Jong-un") has its first word as the surname.
     """
+    family_first = _FAMILY_FIRST.search(text.strip())
+    if family_first:
+        key = word_key(_fold(family_first.group(1)))
+        return (key,) if len(key) >= 3 else ()
     words = _name_words(text)
     keys: list[str] = []
     if not words:
@@ -175,6 +198,26 @@ def surname_keys(text: str) -> tuple[str, ...]:
         if word_key(w) in {"abu", "um", "ibn", "bin"}:
             keys.append(word_key(w) + word_key(words[i + 1]))
     return tuple(dict.fromkeys(k for k in keys if len(k) >= 3))
+
+
+_ARTICLE_WORD = re.compile(r"(?:^|\s)(?:al|el|ul|il|ol)[-\s]")
+
+
+def has_article(text: str) -> bool:
+    """Whether a name carries an Arabic article ("Al-Sinek", "Mustafa al-Kadhimi")."""
+    return bool(_ARTICLE_WORD.search(_fold(text)))
+
+
+def short_keys(text: str) -> tuple[str, ...]:
+    """Keys of the shorter names a fuller one is cut to in the same text: its leading
+    words ("Abu Layth" of "Abu Layth al-Tamimi"; every prefix of two words or more that
+    leaves a word out), and first and last name without the middle ("Luis Díaz" of
+    "Luis Manuel Díaz")."""
+    words = _name_words(text)
+    keys = [name_key(" ".join(words[:n])) for n in range(2, len(words))]
+    if len(words) >= 3 and words[0] not in {"abu", "um", "umm", "ibn", "bin", "abd"}:
+        keys.append(name_key(f"{words[0]} {words[-1]}"))
+    return tuple(keys)
 
 
 def _vowel_form(text: str) -> str:
@@ -227,7 +270,14 @@ def _stressed(word: str) -> set[frozenset[str]]:
 
 def _word_vowels_agree(x: str, y: str) -> bool:
     x, y = _ABD.sub("abd", x), _ABD.sub("abd", y)
-    if len(_VOWEL_GROUP.findall(x)) != len(_VOWEL_GROUP.findall(y)):
+    nx, ny = len(_VOWEL_GROUP.findall(x)), len(_VOWEL_GROUP.findall(y))
+    if abs(nx - ny) == 1:
+        # A final -a read as ta marbuta (Hamza/Hamz) still leaves the stressed vowel
+        # before it to compare: Aruba is not Arab.
+        longer, shorter = (x, y) if nx > ny else (y, x)
+        if longer.endswith("a") and not longer.endswith(("aa", "ia", "ya")):
+            x, y, nx = longer[:-1], shorter, ny
+    if nx != ny:
         return True  # a word that lost or gained a vowel (Zawahiri/Zawahri): no alignment
     return any(p & q for p in _stressed(x) for q in _stressed(y))
 

@@ -21,7 +21,9 @@ import yaml
 from casus.records import Place
 
 SMALL_CITY = 100_000
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash)[\s\-‐]+")
+# "al"/"el" with a space or hyphen; the assimilated forms only hyphenated ("ash-Sham"),
+# as "An Shan" or "As Suq" written apart are more often not an Arabic article.
+_ARTICLE = re.compile(r"^(?:(?:al|el)[\s\-‐]+|(?:ad|ar|as|at|az|an|ash)[\-‐]+)")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 

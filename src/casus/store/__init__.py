@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from datetime import date
 from importlib import resources
@@ -10,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from casus.actors.corrections import Correction, Corrections, surface
 from casus.errors import StoreError, StoreLocked, UsageError
 from casus.records import Document, Event, Mention, Sentence
+from casus.store.corrections import add_correction, find_actor, load_corrections
 from casus.store.frames import frame
 from casus.store.queries import (
     EventFilter,
@@ -35,6 +38,11 @@ __all__ = ["Store", "EventFilter"]
 
 class Store:
     """A casus database. Open read-only for queries; one writing process at a time."""
+
+    # Extra dictionary folders (os.pathsep-separated, as Settings.dictionaries): the
+    # dictionary that gives merged actors their dated codes. Set by whoever writes.
+    dictionaries: str = ""
+    _corrections: Corrections | None = None
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
@@ -113,7 +121,55 @@ class Store:
         mentions: Sequence[Mention],
         events: Sequence[Event],
     ) -> None:
+        self.corrections().apply(mentions, events, doc.published)
         replace_document(self.con, doc, fingerprint, sentences, mentions, events)
+
+    # -- actor corrections ------------------------------------------------------
+    def corrections(self) -> Corrections:
+        """The analyst's corrections, applied to everything this store writes."""
+        if self._corrections is None:
+            items = load_corrections(self.con)
+            self._corrections = Corrections(items, self._dictionary() if items else None)
+        return self._corrections
+
+    def _dictionary(self) -> Any:
+        from casus.actors.dictionary import default_dictionary
+
+        folders = tuple(f for f in self.dictionaries.split(os.pathsep) if f)
+        return default_dictionary(folders)
+
+    def find_actor(self, ref: str) -> str:
+        """The actor id ``ref`` names (an id, a name or a surface form; unambiguous)."""
+        return find_actor(self.con, ref)
+
+    def merge_actors(self, kept: str, folded: str) -> tuple[Correction, dict[str, int]]:
+        """Make ``folded`` the same actor as ``kept``, now and on every later ingest."""
+        kept_id, folded_id = self.find_actor(kept), self.find_actor(folded)
+        if kept_id == folded_id:
+            raise UsageError(f"'{kept}' and '{folded}' are already one actor ({kept_id})")
+        return self._correct("merge", kept_id, folded_id)
+
+    def split_actor(self, actor: str, mention: str) -> tuple[Correction, dict[str, int]]:
+        """Take the mentions of ``actor`` written ``mention`` out into an actor of their own."""
+        actor_id = self.find_actor(actor)
+        forms = {r[0] for r in self.con.execute(
+            "SELECT DISTINCT text FROM mentions WHERE actor_id = ?", [actor_id]).fetchall()}
+        if not any(surface(f) == surface(mention) for f in forms):
+            shown = ", ".join(sorted(forms)[:8])
+            raise UsageError(f"actor {actor_id} has no mention '{mention}'; its forms: {shown}")
+        if all(surface(f) == surface(mention) for f in forms):
+            raise UsageError(f"'{mention}' is the only form of actor {actor_id}; "
+                             "nothing would be left to split from")
+        return self._correct("split", actor_id, mention.strip())
+
+    def _correct(self, kind: str, actor_id: str, other: str
+                 ) -> tuple[Correction, dict[str, int]]:
+        result = add_correction(self.con, kind, actor_id, other, self._dictionary())
+        self._corrections = None  # reload with the new one on the next write
+        return result
+
+    def iter_corrections(self) -> Iterator[dict[str, Any]]:
+        return (c.to_dict() for c in load_corrections(self.con))
 
     # -- reads ----------------------------------------------------------------
     def iter_events(self, flt: EventFilter | None = None, *, limit: int | None = None,

@@ -140,8 +140,10 @@ def _actor_record(actor_id: str, rows: list[tuple]) -> dict[str, Any]:
     per_doc = Counter((r[1], r[2]) for r in rows)
     latest = rows[-1]  # ordered by published date, undated first
     dictionary_name = next((r[3] for r in rows if r[8] and r[3]), None)
-    # Deterministic whatever the ingest order: most frequent form, then longest, then A-Z.
-    name = dictionary_name or sorted(forms, key=lambda f: (-forms[f], -len(f), f))[0]
+    # The name resolution (or a merge) gave, else a form. Deterministic whatever the
+    # ingest order: most frequent, then longest, then A-Z.
+    names = Counter(r[3] for r in rows if r[3]) or forms
+    name = dictionary_name or sorted(names, key=lambda f: (-names[f], -len(f), f))[0]
     return {
         "actor_id": actor_id,
         "name": name,

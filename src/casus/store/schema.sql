@@ -82,3 +82,18 @@ CREATE INDEX IF NOT EXISTS events_source ON events (source_actor_id);
 CREATE INDEX IF NOT EXISTS events_target ON events (target_actor_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
 CREATE INDEX IF NOT EXISTS events_dataset ON events (dataset);
+
+-- An analyst's actor corrections (casus actors merge / split), in the order made.
+-- Applied to the stored rows when made and to every document written afterwards.
+CREATE TABLE IF NOT EXISTS actor_corrections (
+    seq INTEGER PRIMARY KEY,
+    kind VARCHAR NOT NULL,          -- 'merge' | 'split'
+    actor_id VARCHAR NOT NULL,      -- merge: the actor kept; split: the actor split
+    other VARCHAR NOT NULL,         -- merge: the actor folded in; split: the surface form
+    name VARCHAR,                   -- merge: the kept actor's identity when made
+    type VARCHAR,
+    code VARCHAR,
+    country VARCHAR,
+    role VARCHAR,
+    in_dictionary BOOLEAN NOT NULL
+);

@@ -184,6 +184,7 @@ class IngestService:
         from casus.batch import warn
 
         store = self.db.writer()
+        store.dictionaries = self.settings.dictionaries
         try:
             fresh: list[tuple[Document, str]] = []
             for item in job.items:
