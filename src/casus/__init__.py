@@ -42,8 +42,7 @@ def analyse(
 
     if isinstance(published, str):
         published = date.fromisoformat(published)
-    if isinstance(text_or_path, Path) or (len(text_or_path) < 4096 and "\n" not in text_or_path
-                                          and Path(text_or_path).is_file()):
+    if isinstance(text_or_path, Path) or _names_a_file(text_or_path):
         items = list(iter_inputs([text_or_path]))
         for item in items:
             if isinstance(item, InputError):
@@ -55,6 +54,17 @@ def analyse(
     for raw in raws:
         raw.published = raw.published or published
     return [e.to_dict() for a in _analyse_raw(raws, dictionaries) for e in a.events]
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a string given to ``analyse`` is a path to a file rather than text. A
+    sentence longer than a file name may be is text, not an error (ENAMETOOLONG)."""
+    if len(text) >= 4096 or "\n" in text:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long for a file name, or a NUL byte
+        return False
 
 
 def _analyse_raw(raws: list[Any], dictionaries: list[str | Path] | None = None) -> Any:

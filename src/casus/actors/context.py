@@ -44,6 +44,7 @@ def apply_context(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> No
     """Fill in countries and roles the text supports, in place."""
     _places_as_countries(doc, mentions, dic)
     _titles_give_country(doc, mentions)
+    _appositions_give_code(doc, mentions)
     _home_country_for_agents(mentions, dic)
 
 
@@ -66,12 +67,15 @@ def _places_as_countries(doc: Doc, mentions: list[Mention], dic: ActorDictionary
         if m.actor.country or m.in_dictionary:
             continue
         dateline = _in_dateline(doc, m)
-        if m.label not in PLACE_LABELS and not dateline:
+        if m.label in PLACE_LABELS or dateline:
+            place = gazetteer.lookup(m.text, context)
+        elif m.label == "ORG" and context:  # "Erbil" tagged ORG in a report on Iraq
+            place = gazetteer.landmark(m.text, context)
+        else:
             continue
-        place = gazetteer.lookup(m.text, context)
         country = dic.entries.get(place.country or "") if place else None
         if country is not None:
-            if dateline:
+            if m.label not in PLACE_LABELS:
                 m.label = "GPE"
             m.actor = ActorRef(text=m.actor.text, actor_id=_country_id(country.id, dic),
                                name=country.name, code=country.id, country=country.id,
@@ -104,6 +108,34 @@ def _titles_give_country(doc: Doc, mentions: list[Mention]) -> None:
                                type=ref.type)
 
 
+def _appositions_give_code(doc: Doc, mentions: list[Mention]) -> None:
+    """A PERSON without a code takes the code of the role set beside the name, or of
+    the group that role is of or for: "Mahmoud al-Rabei, a spokesman for the political
+    bureau of Asaib Ahl al-Haq" speaks for the group (IRQREB); all mentions of the
+    person follow."""
+    by_token = {i: m for m in mentions if m.actor.code for i in range(m.start, m.end)}
+    learned: dict[str, ActorRef] = {}
+    for m in mentions:
+        if m.label != "PERSON" or m.actor.code or not m.actor.actor_id:
+            continue
+        for child in doc[m.start:m.end].root.children:
+            if child.dep_ != "appos":
+                continue
+            # the role itself, else the group or office it is of or for
+            found = (by_token.get(t.i) for t in child.subtree)
+            role = next((r for r in found if r is not None and r.label in {"ROLE", "ORG"}
+                         and r.actor.country), None)
+            if role is not None:
+                learned.setdefault(m.actor.actor_id, role.actor)
+    for m in mentions:
+        role_ref = learned.get(m.actor.actor_id or "")
+        if role_ref is not None and not m.actor.code:
+            ref = m.actor
+            m.actor = ActorRef(text=ref.text, actor_id=ref.actor_id, name=ref.name,
+                               code=role_ref.code, country=role_ref.country,
+                               role=role_ref.role, type=ref.type)
+
+
 def _title_words(doc: Doc, start: int) -> str:
     """The modifiers written just before a name in its noun phrase."""
     i = start
@@ -131,13 +163,16 @@ def _title_agent(title: str) -> ActorRef | None:
 
 def _home_country_for_agents(mentions: list[Mention], dic: ActorDictionary) -> None:
     """"the army", "the militias", "civilians" with no country of their own take the
-    document's home country: in a report about Sudan, "the army" is Sudan's army."""
+    document's home country: in a report about Sudan, "the army" is Sudan's army. Not
+    "the occupation forces" (agents.yaml's foreign words): they are someone else's."""
     home = home_country(mentions)
     if home is None:
         return
     for m in mentions:
         ref = m.actor
-        if ref.type == "AGENT" and ref.country is None and ref.role in DOMESTIC_ROLES:
+        foreign = any(w.lower() in dic.foreign_words for w in m.text.split())
+        if ref.type == "AGENT" and ref.country is None and ref.role in DOMESTIC_ROLES \
+                and not foreign:
             inferred = agent_ref(ref.text, home, ref.role, dic)
             if inferred is not None:
                 m.actor = inferred

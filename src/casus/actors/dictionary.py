@@ -120,6 +120,7 @@ class ActorDictionary:
     entries: dict[str, Entry] = field(default_factory=dict)
     offices: list[Office] = field(default_factory=list)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # form → (role, weak)
+    foreign_words: set[str] = field(default_factory=set)  # "occupation forces" are foreign
     surfaces: list[Surface] = field(default_factory=list)
     by_key: dict[str, list[Surface]] = field(default_factory=dict)
     by_text: dict[str, list[Surface]] = field(default_factory=dict)  # exact surfaces
@@ -258,7 +259,9 @@ def _plurals(form: str) -> list[str]:
 
 
 def _load_agents(dic: ActorDictionary, path: Path) -> None:
-    for group in _load_yaml(path).get("agents", []):
+    raw = _load_yaml(path)
+    dic.foreign_words |= {str(w).lower() for w in raw.get("foreign", [])}
+    for group in raw.get("agents", []):
         role, weak = str(group["role"]), bool(group.get("weak", False))
         for form in group.get("forms", []):
             for f in [str(form).lower(), *_plurals(str(form).lower())]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casus.actors.context import apply_context
@@ -295,8 +295,23 @@ def _owner(doc: Doc, left: int, start: int, right: int,
                         if obj.dep_ == "pobj" and obj.i in country_at:
                             return country_at[obj.i]
                         if obj.dep_ == "pobj":
+                            group = _named_modifier(obj, country_at)
+                            if group is not None:
+                                return group
                             following.append(obj)
         heads = following
+    return None
+
+
+def _named_modifier(noun: Token, country_at: dict[int, Hit]) -> Hit | None:
+    """A named organisation modifying a noun: 'the "Asa'ib Ahl al-Haq" movement'. Country
+    words are left out: in "the Iraqi army" the army, not Iraq, is the owner."""
+    for token in noun.subtree:
+        if token.i >= noun.i:
+            break
+        hit = country_at.get(token.i)
+        if hit is not None and not hit.surface.entry_id.isupper():
+            return hit
     return None
 
 

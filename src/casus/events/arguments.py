@@ -94,7 +94,9 @@ class ActorIndex:
             return None
         token = antecedent(quantified(token))
         if token.pos_ == "PRON":
-            return None
+            token = self.person_for(token)  # type: ignore[assignment]
+            if token is None:
+                return None
         if token.pos_ in ("NOUN", "PROPN") and self.lexicon.noun(token) is not None:
             return None  # an event noun ("the attack") is not an actor
         found = self.mention_for(token)
@@ -113,12 +115,41 @@ class ActorIndex:
             return Party(ActorRef(text=phrase_text(token)), token, False, False, plain=True)
         return None
 
+    def person_for(self, pronoun: Token) -> Token | None:
+        """The person "he" or "she" stands for, when the sentence leaves no doubt: the one
+        person named in the subject of the clause it hangs from ("the secretary general,
+        Qais Khazali, appeared ... when he announced"). Anything less certain: None."""
+        if pronoun.lower_ not in {"he", "she"} or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        verb = pronoun.head
+        while verb.dep_ in {"advcl", "relcl", "ccomp", "conj", "xcomp"} and verb.head is not verb:
+            verb = verb.head
+        people = {}
+        for subject in children(verb, "nsubj", "nsubjpass"):
+            if subject.i == pronoun.i:
+                return None
+            for token in subject.subtree:
+                found = self.covering(token)
+                if found is not None and found.label == "PERSON":
+                    people[found.actor.actor_id or found.text] = token
+        return next(iter(people.values())) if len(people) == 1 else None
+
     def mention_for(self, head: Token) -> Mention | None:
-        """The mention an argument names: a named apposition ("the Prime Minister,
-        Mustafa Al-Kazemi"), the mention covering the head, else the leftmost inside."""
+        """The mention an argument names: a name in apposition to a role ("the Prime
+        Minister, Mustafa Al-Kazemi"; not the role in "Qassem Soleimani, commander of
+        the Quds Force"), the mention covering the head, else the leftmost inside."""
+        own = self.covering(head)
         for child in head.children:
-            if child.dep_ == "appos" and (found := self._mention_in(child)) is not None:
-                return found
+            if child.dep_ == "appos" and (found := self._mention_in(child)) is not None \
+                    and (own is None or (own.label == "ROLE" and found.label != "ROLE")):
+                return found  # a name for a role, never a role for a name
+        # The parser often hangs the name on the last noun of "the commander of the
+        # Quds Force, Qassem Soleimani": a person named there is the commander.
+        for obj in prep_objects(head, ("of",)):
+            for child in obj.children:
+                if child.dep_ == "appos" and (found := self._mention_in(child)) is not None \
+                        and found.label == "PERSON":
+                    return found
         return self._mention_in(head)
 
     def _mention_in(self, head: Token) -> Mention | None:

@@ -27,6 +27,7 @@ from casus.events.arguments import (
     country_modifier,
     noun_arguments,
     phrase_text,
+    prep_objects,
     verb_object,
     verb_subject,
     verb_targets,
@@ -155,7 +156,7 @@ def _events_for(
         if source is None and roles.subject is not None and roles.subject.lower_ in SELF_PRONOUNS:
             source = speaker  # "we will strike", said by the speaker
         if (source is None and target is None) or (
-            trigger.entry.requires_target and target is None
+            trigger.entry.requires_target and not trigger.light and target is None
         ):
             continue
         events.append(
@@ -208,6 +209,9 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
         elif not trigger.light:  # "rejected India's proposal": the proposer is the target
             target_heads += noun_args.sources
         target_heads += noun_args.targets
+        for patient in prep_objects(noun, ("of",)):  # "the end of the truce with X"
+            if (patient_entry := lexicon.noun(patient)) is not None:
+                target_heads += noun_arguments(patient, patient_entry).targets
     target_heads = [
         t
         for t in target_heads
@@ -216,7 +220,7 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
         and not own_possession(t)
     ]
     targets = _parties(target_heads, actors, True)
-    if trigger.entry.requires_target:  # "told X", "said to X": X must be a known party
+    if trigger.entry.requires_target and not trigger.light:  # "told X": a known party
         targets = [t for t in targets if not t.plain]
     return Roles(sources, targets, subject, direct)
 

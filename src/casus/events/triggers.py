@@ -101,10 +101,23 @@ def _noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     entry = lexicon.noun(token)
     if entry is None or not entry.alone or token.dep_ == "compound":
         return None
+    if _patient_of_event_noun(token, lexicon):
+        return None
     code, rule, _ = choose_code(entry, token, lexicon)
     if code is None:
         return None
     return Trigger(token, entry, code, True, rule=rule)
+
+
+def _patient_of_event_noun(token: Token, lexicon: Lexicon) -> bool:
+    """"the truce" in "the end of the truce": the object of another event noun's "of"
+    is what that event acts on (the truce ended), not a happening of its own."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "of":
+        return False
+    governor = prep.head
+    entry = lexicon.noun(governor) if governor.pos_ in ("NOUN", "PROPN") else None
+    return entry is not None and choose_code(entry, governor, lexicon)[0] is not None
 
 
 def choose_code(

@@ -17,6 +17,7 @@ from typing import Any
 
 from casus.events.ontology import lookup
 from casus.fusion.compat import Report, compatible, date_interval, is_generic
+from casus.fusion.referents import with_referents
 from casus.records import stable_id
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -48,7 +49,7 @@ def group_reports(reports: Iterable[Report], settings: FusionSettings | None = N
     """Reports grouped by the event they report, each group in report order."""
     settings = settings or FusionSettings()
     blocks: dict[tuple[str, ...], list[Report]] = defaultdict(list)
-    for report in reports:
+    for report in with_referents(reports):
         blocks[block_key(report)].append(report)
     groups: list[list[Report]] = []
     for key in sorted(blocks):

@@ -99,6 +99,16 @@ class Gazetteer:
         return best.place()
 
 
+    def landmark(self, name: str, countries: tuple[str, ...]) -> Place | None:
+        """A place of one of ``countries`` no one would take for anything else there: a
+        city of SMALL_CITY people or more, or a region, province or base. For names the
+        language model labelled an organisation ("Erbil")."""
+        for entry in self.index.get(place_key(name), ()):
+            if entry.country in countries and (
+                    entry.kind != "city" or entry.population >= SMALL_CITY):
+                return entry.place()
+        return None
+
     def capital(self, country: str) -> Place | None:
         """The capital city of a country given by ISO3 code."""
         name = self.capitals.get(country)
