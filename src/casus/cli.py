@@ -416,6 +416,18 @@ def _changed(counts: dict[str, int]) -> str:
     return f"{', '.join(parts)} changed"
 
 
+@actors_app.command("suggest")
+def actors_suggest(db: DbOption = None, data: DataOption = None, fmt: FormatOption = None,
+                   min_score: Annotated[float | None, typer.Option(
+                       "--min-score", help="same_name score from 0 to 1 (default 0.9).")]
+                   = None, debug: DebugOption = False) -> None:
+    """Actors outside the dictionary that may be one, each with the merge command."""
+    with _errors(debug), _open_store(_settings(db), read_only=True, data=data) as store:
+        if min_score is not None and not 0 < min_score <= 1:
+            raise UsageError(f"--min-score must be between 0 and 1, not {min_score}")
+        write_records(store.suggest_merges(min_score), _format(fmt), "suggestion")
+
+
 @contextmanager
 def _correcting(db: str | None) -> Iterator[Store]:
     settings = _settings(db)

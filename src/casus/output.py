@@ -20,6 +20,7 @@ TABLE_COLUMNS = {
               "negated", "doc_id", "sentence"),
     "doc": ("doc_id", "published", "published_from", "title", "n_events"),
     "actor": ("name", "code", "type", "aliases", "in_dictionary"),
+    "suggestion": ("score", "keep.name", "merge.name", "merge.documents", "command"),
     "correction": ("seq", "kind", "actor_id", "merged_id", "mention", "new_actor_id", "name"),
     "change": ("date", "track", "previous", "state", "cameo", "source", "target"),
     "fused": ("date", "cameo", "cameo_label", "source.name", "target.name", "n_reports",

@@ -147,3 +147,28 @@ def test_a_name_two_actors_share_must_be_given_as_an_id(tmp_path: Path) -> None:
         with pytest.raises(UsageError, match=r"'qais' names 2 actors: bbbb \(Qais, 2"):
             store.find_actor("qais")
         assert store.find_actor("aaaa") == "aaaa"
+
+
+def test_suggested_merge_across_documents_then_kept(tmp_path: Path) -> None:
+    # invented: one man, a vowel dropped in the second report; the key keeps them
+    # apart (namesakes meet across documents), the suggestion brings them to the analyst
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "MOSUL, May 4, 2025 - Tariq al-Sawahiri urged his fighters to attack army posts, "
+        "a video released on Sunday showed.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "KIRKUK, May 9, 2025 - Tariq al-Sawahri met tribal elders in Hawija on Thursday, "
+        "officials said.\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_casus("ingest", str(folder), db=db, check=True)
+    suggested = run_casus("actors", "suggest", "--format", "jsonl", db=db, check=True)
+    (pair,) = [json.loads(line) for line in suggested.stdout.splitlines()]
+    assert {pair["keep"]["name"], pair["merge"]["name"]} == {"Tariq al-Sawahiri",
+                                                           "Tariq al-Sawahri"}
+    merge = pair["command"].split()[1:]  # "casus actors merge A B" as printed
+    assert run_casus(*merge, db=db).returncode == 0
+    (person,) = [a for a in _actors(db) if "Sawah" in a["name"]]
+    assert {m["doc_id"] for m in person["mentions"]} == {"a", "b"}
+    again = run_casus("actors", "suggest", "--format", "jsonl", db=db, check=True)
+    assert again.stdout.strip() == ""

@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from casus.config import Settings
 from casus.errors import ModelNotFound
+from casus.nlp.components import datelines, paragraphs  # noqa: F401 - register the factories
 from casus.nlp.extensions import register_extensions
 
 CASUS_COMPONENTS = ("casus_actors", "casus_dates", "casus_events", "casus_places")
@@ -20,6 +21,8 @@ def add_casus_components(nlp: Language, settings: Settings | None = None) -> Lan
     register_extensions()
     if "casus_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("casus_paragraphs", before="parser")
+    if "casus_datelines" not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe("casus_datelines", after="ner")
     dictionaries = [d for d in settings.dictionaries.split(":") if d]
     if "casus_actors" not in nlp.pipe_names:
         nlp.add_pipe("casus_actors", config={"dictionaries": dictionaries})

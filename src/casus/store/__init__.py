@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from casus.actors.corrections import Correction, Corrections, surface
+from casus.actors.corrections import Correction, Corrections, split_id, surface
 from casus.errors import StoreError, StoreLocked, UsageError
 from casus.records import Document, Event, Mention, Sentence
 from casus.store.corrections import add_correction, find_actor, load_corrections
@@ -170,6 +170,17 @@ class Store:
 
     def iter_corrections(self) -> Iterator[dict[str, Any]]:
         return (c.to_dict() for c in load_corrections(self.con))
+
+    def suggest_merges(self, threshold: float | None = None) -> Iterator[dict[str, Any]]:
+        """Actors outside the dictionary whose spellings say they may be one, best first
+        (casus.actors.suggest); never an actor an analyst split out."""
+        from casus.actors.names import SAME_NAME
+        from casus.actors.suggest import suggest_merges
+
+        split = frozenset(split_id(c.actor_id, c.other)
+                          for c in load_corrections(self.con) if c.kind == "split")
+        return suggest_merges(self.iter_actors(), exclude=split,
+                              threshold=SAME_NAME if threshold is None else threshold)
 
     # -- reads ----------------------------------------------------------------
     def iter_events(self, flt: EventFilter | None = None, *, limit: int | None = None,
