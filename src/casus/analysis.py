@@ -66,6 +66,7 @@ class Analyser:
         doc = self.nlp.make_doc(document.text)
         doc._.casus_doc_id = document.doc_id
         doc._.casus_published = document.published
+        doc._.casus_source = document.source
         return doc
 
     def analyse(self, documents: Iterable[Document],

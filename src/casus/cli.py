@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from casus.config import Settings
-from casus.errors import CasusError, StoreLocked, UsageError
+from casus.errors import CasusError, StoreError, StoreLocked, UsageError
 from casus.output import FORMATS, default_format, write_records
 from casus.store import EventFilter, Store
 
@@ -431,8 +431,8 @@ def actors_suggest(db: DbOption = None, data: DataOption = None, fmt: FormatOpti
 @contextmanager
 def _correcting(db: str | None) -> Iterator[Store]:
     settings = _settings(db)
-    if not Path(settings.db).exists():
-        raise UsageError(f"no casus database at {settings.db}; run 'casus ingest' first")
+    if not Path(settings.db).exists():  # a correction never creates an empty database
+        raise StoreError(f"no casus database at {settings.db}; run 'casus ingest' first")
     with _open_store(settings, read_only=False) as store:
         store.dictionaries = settings.dictionaries
         yield store

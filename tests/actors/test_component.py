@@ -174,3 +174,33 @@ def test_component_first_and_last_name_without_the_middle(nlp: Language) -> None
             "Luis Díaz thanked the Church for its mediation.")
     ids = {m.actor.actor_id for m in _run(nlp, text, date(2023, 11, 9)) if "Díaz" in m.text}
     assert len(ids) == 1
+
+
+def test_component_a_place_after_a_preposition_is_no_title(nlp: Language) -> None:
+    # invented minister; the parser hangs "Turkey" on "Minister" as if it were a title
+    text = ("The Minister for Central Asia, Tobias Harwood, visited Turkey on 4 April. "
+            "In Turkey Minister Harwood met refugee groups.")
+    people = [m for m in _run(nlp, text, date(2016, 4, 4)) if "Harwood" in m.text]
+    assert people and all(m.actor.country != "TUR" for m in people)
+    text = "In Baghdad, Iraqi Prime Minister Mustafa al-Kadhimi met the envoy."
+    (pm,) = [m for m in _run(nlp, text, date(2021, 7, 26)) if m.label == "PERSON"]
+    assert pm.actor.code == "IRQGOV"
+
+
+def test_component_titles_in_a_government_statement_are_its_own(nlp: Language) -> None:
+    text = ("The Prime Minister and President Hollande met at Amiens. The Foreign "
+            "Secretary met the French foreign minister.")
+
+    def roles(source: str | None) -> dict[str, str | None]:
+        doc: Doc = nlp.make_doc(text)
+        doc._.casus_published = date(2016, 3, 3)
+        doc._.casus_source = source
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return {m.text: m.actor.code for m in doc._.casus_mentions if m.label != "PERSON"}
+
+    released = roles("UK Government")
+    assert released["The Prime Minister"] == "GBRGOV"
+    assert released["The Foreign Secretary"] == "GBRGOV"
+    assert released["the French foreign minister"] == "FRAGOV"  # qualified: left alone
+    assert roles("Reuters")["The Prime Minister"] != "GBRGOV"  # a news outlet is no one's

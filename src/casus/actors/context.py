@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from casus.actors.dictionary import ActorDictionary
-from casus.actors.resolve import agent_ref, resolve_actor_text
+from casus.actors.resolve import agent_ref, office_ref, resolve_actor_text
 from casus.records import ActorRef, Mention
 
 HOME_SHARE = 0.4  # a country must carry this share of a document's country mentions
@@ -45,6 +45,7 @@ def apply_context(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> No
     _places_as_countries(doc, mentions, dic)
     _titles_give_country(doc, mentions)
     _appositions_give_code(doc, mentions)
+    _publisher_offices(doc, mentions, dic)
     _home_country_for_agents(mentions, dic)
 
 
@@ -142,6 +143,10 @@ def _title_words(doc: Doc, start: int) -> str:
     while i > 0 and start - i < MAX_TITLE_TOKENS and doc[i - 1].dep_ in TITLE_DEPS \
             and doc[i - 1].head.i >= i - 1 and not doc[i - 1].is_space:
         i -= 1
+    # "In Turkey Minister Ellwood met": the place a preposition governs is no title,
+    # however the parser hung it
+    while i < start and i > 0 and doc[i - 1].pos_ == "ADP" and doc[i].ent_type_ in PLACE_LABELS:
+        i += 1
     return doc[i:start].text.strip(" ,'’")
 
 
@@ -159,6 +164,34 @@ def _title_agent(title: str) -> ActorRef | None:
             with_role = resolve_actor_text(f"{word} {words[-1]}") if word != words[-1] else None
             return with_role if with_role is not None and with_role.country else ref
     return None
+
+
+def publisher_country(source: str | None, dic: ActorDictionary) -> str | None:
+    """The country whose government or forces published a statement ("UK Government",
+    "CENTCOM"), or None for a news outlet or an unknown source."""
+    ref = resolve_actor_text(source, None, dic) if source else None
+    if ref is None or not ref.country or ref.country not in dic.entries:
+        return None
+    return ref.country if dic.entries[ref.country].kind == "country" else None
+
+
+def _publisher_offices(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> None:
+    """In a government's own statement an unqualified title is that government's: "The
+    Prime Minister and President Hollande met" in a UK Government release is the
+    British prime minister (the holder on the statement's date when it has one)."""
+    country = publisher_country(doc._.casus_source if doc.has_extension("casus_source")
+                                else None, dic)
+    if country is None:
+        return
+    on = doc._.casus_published
+    for m in mentions:
+        if m.label != "ROLE" or m.actor.country:
+            continue
+        title = " ".join(w for w in m.text.lower().split() if w not in {"the", "a", "an"})
+        if dic.office(country, title) is not None:
+            ref = office_ref(m.text, country, title, on, dic)
+            if ref is not None:
+                m.actor = ref
 
 
 def _home_country_for_agents(mentions: list[Mention], dic: ActorDictionary) -> None:

@@ -99,7 +99,8 @@ class MentionFinder:
                     on: date | None) -> Mention:
         """Take a title into a person mention: "Prime Minister Mohammed Shia' Al-Sudani".
 
-        A country word before the title comes too ("US President Joe Biden").
+        A country word before the title comes too ("US President Joe Biden"), unless a
+        preposition makes it a place ("In Turkey Minister Ellwood met ...").
         """
         if m.label != "PERSON":
             return m
@@ -110,8 +111,9 @@ class MentionFinder:
         if start == m.start:
             return m
         hit = country_at.get(start - 1)
-        if hit is not None and hit.surface.entry_id.isupper():
-            start = hit.start
+        if hit is not None and hit.surface.entry_id.isupper() and not (
+                hit.start > 0 and doc[hit.start - 1].pos_ == "ADP"):
+            start = hit.start  # not "In Turkey Minister Ellwood met": a place, not a title
         span = doc[start:m.end]
         title = doc[start:m.start].text.lower()
         actor = m.actor

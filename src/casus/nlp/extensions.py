@@ -3,6 +3,9 @@
 - ``doc._.casus_doc_id``: str, the document id (set by ``casus.nlp.pipeline``).
 - ``doc._.casus_published``: ``datetime.date | None``, the article's own date: the
   anchor for relative dates and date-restricted roles. Never the processing day.
+- ``doc._.casus_source``: ``str | None``, who published the document ("UK Government",
+  "CENTCOM"): an official statement's unqualified titles ("the Foreign Secretary") are
+  its own government's.
 - ``doc._.casus_mentions``: ``list[casus.records.Mention]`` (set by ``casus_actors``).
 - ``doc._.casus_dates``: ``list[casus.dates.anchor.DateMention]`` (set by ``casus_dates``).
 - ``doc._.casus_events``: ``list[casus.records.Event]`` (set by ``casus_events``).
@@ -20,6 +23,7 @@ from spacy.tokens import Doc
 _DOC_EXTENSIONS: dict[str, object] = {
     "casus_doc_id": "",
     "casus_published": None,
+    "casus_source": None,
     "casus_mentions": None,
     "casus_dates": None,
     "casus_events": None,
