@@ -1,6 +1,6 @@
 """Check the gold event files and print counts.
 
-    python gold/validate_gold.py [--codes CAMEO_CODES_FILE] [--seeds DIR] [GOLD.jsonl ...]
+    python gold/validate_gold.py [--codes CAMEO_CODES_FILE] [--corpus DIR ...] [GOLD.jsonl ...]
 
 Checks, per line: valid JSON; every required field present and typed; ``cameo`` is a
 CAMEO event code (from the codes file: the project's ``cameo.tsv`` by default, or a
@@ -8,8 +8,9 @@ CAMEO event code (from the codes file: the project's ``cameo.tsv`` by default, o
 ``cameo[:2]``; countries are three upper-case letters or null; ``date`` is
 ``YYYY-MM-DD`` or null; ``modality`` is one of the five values; ``evidence`` is at most
 12 words and, when the document can be found, occurs in the document's text after
-whitespace is collapsed. Documents are looked up in ``src/casus/sample`` and, for the
-seed gold, in the folder given with ``--seeds``.
+whitespace is collapsed. Documents are looked up in ``src/casus/sample``, in
+``../shared/corpus/seeds`` and ``../shared/corpus/official`` when they sit beside the
+checkout, and in every folder given with ``--corpus`` (``--seeds`` is the old name).
 
 Exit status 0 when every line passes, 1 otherwise.
 """
@@ -27,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "src" / "casus" / "sample"
 DEFAULT_CODES = ROOT / "src" / "casus" / "data" / "ontology" / "cameo.tsv"
-GOLD_FILES = [ROOT / "gold" / "sample.jsonl", ROOT / "gold" / "seeds.jsonl"]
+GOLD_FILES = [ROOT / "gold" / name for name in ("sample.jsonl", "seeds.jsonl", "official.jsonl")]
+SHARED_CORPUS = [ROOT.parent / "shared" / "corpus" / name for name in ("seeds", "official")]
 
 REQUIRED = {
     "doc_id": str,
@@ -123,11 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--codes", type=Path, default=DEFAULT_CODES)
-    parser.add_argument("--seeds", type=Path, default=None, help="folder with the seed .txt files")
+    parser.add_argument("--corpus", "--seeds", type=Path, action="append", default=[],
+                        help="a folder of documents the evidence is looked up in")
     args = parser.parse_args(argv)
 
     codes = load_codes(args.codes)
-    folders = [SAMPLE_DIR] + ([args.seeds] if args.seeds else [])
+    folders = [SAMPLE_DIR, *SHARED_CORPUS, *args.corpus]
     docs = load_documents(folders)
     failed = 0
     for gold in args.files or GOLD_FILES:

@@ -85,3 +85,9 @@ def test_ending_a_truce_or_talks_is_one_event_not_two() -> None:
     events = analyse("Iraq announced the end of the talks with the Kurdish parties.",
                      published="2020-06-28")
     assert [e["cameo"] for e in events] == ["164"]  # not also "talks held" (040)
+
+
+def test_a_name_set_after_its_role_takes_the_role_code() -> None:
+    parties = _parties("The Foreign Secretary met the Iraqi Foreign Minister, Ibrahim "
+                       "al-Jaafari, in London.", "2016-09-20")
+    assert ("target", "Ibrahim al-Jaafari", "IRQGOV") in parties

@@ -112,8 +112,9 @@ def _titles_give_country(doc: Doc, mentions: list[Mention]) -> None:
 def _appositions_give_code(doc: Doc, mentions: list[Mention]) -> None:
     """A PERSON without a code takes the code of the role set beside the name, or of
     the group that role is of or for: "Mahmoud al-Rabei, a spokesman for the political
-    bureau of Asaib Ahl al-Haq" speaks for the group (IRQREB); all mentions of the
-    person follow."""
+    bureau of Asaib Ahl al-Haq" speaks for the group (IRQREB), and so does a name set
+    after its role ("the Iraqi Foreign Minister, Ibrahim al-Jaafari"); all mentions of
+    the person follow."""
     by_token = {i: m for m in mentions if m.actor.code for i in range(m.start, m.end)}
     learned: dict[str, ActorRef] = {}
     for m in mentions:
@@ -128,6 +129,14 @@ def _appositions_give_code(doc: Doc, mentions: list[Mention]) -> None:
                          and r.actor.country), None)
             if role is not None:
                 learned.setdefault(m.actor.actor_id, role.actor)
+    people = {i: m for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)}
+    for role in mentions:  # "the Iraqi Foreign Minister, Ibrahim al-Jaafari"
+        if role.label != "ROLE" or not role.actor.country:
+            continue
+        for child in doc[role.start:role.end].root.children:
+            person = people.get(child.i) if child.dep_ == "appos" else None
+            if person is not None and not person.actor.code and person.actor.actor_id:
+                learned.setdefault(person.actor.actor_id, role.actor)
     for m in mentions:
         role_ref = learned.get(m.actor.actor_id or "")
         if role_ref is not None and not m.actor.code:
