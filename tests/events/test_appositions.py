@@ -91,3 +91,15 @@ def test_a_name_set_after_its_role_takes_the_role_code() -> None:
     parties = _parties("The Foreign Secretary met the Iraqi Foreign Minister, Ibrahim "
                        "al-Jaafari, in London.", "2016-09-20")
     assert ("target", "Ibrahim al-Jaafari", "IRQGOV") in parties
+
+
+def test_a_relative_clause_hung_on_a_place_belongs_to_the_act() -> None:
+    # the parser attaches "which targeted ..." to "Hasaka Province"; the doer is ISIL,
+    # whose attacks they were, never the province
+    events = analyse("The United States strongly condemns ISIL's multiple suicide attacks "
+                     "in the town of Tel Tamer in Hasaka Province, which targeted and killed "
+                     "scores of Syrian civilians.", published="2016-03-03")
+    killing = [e for e in events if e["cameo"].startswith("18")
+               and (e["target"] or {}).get("code") == "SYRCVL"]
+    assert killing and all(e["source"]["code"] == "IMGREB" for e in killing)
+    assert not any("Province" in (e["source"] or {}).get("text", "") for e in events)

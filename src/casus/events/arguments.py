@@ -236,8 +236,30 @@ def antecedent(token: Token) -> Token:
         and token.tag_ in ("WDT", "WP", "WP$")
         and token.head.dep_ == "relcl"
     ):
-        return token.head.head
+        return _past_places(token.head.head)
     return token
+
+
+_PLACE_NOUNS = frozenset(
+    "town city village province district area neighborhood neighbourhood region "
+    "governorate camp".split())
+_LOCATIVE = frozenset({"in", "at", "near", "of", "outside", "inside"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _is_place(noun: Token) -> bool:
+    return noun.ent_type_ in _PLACE_LABELS or noun.lower_ in _PLACE_NOUNS
+
+
+def _past_places(noun: Token) -> Token:
+    """The parser often hangs a relative clause on the last place of a chain ("ISIL's
+    attacks in the town of Tel Tamer in Hasaka Province, which targeted civilians"): a
+    clause whose doer would be a place belongs to what happened there."""
+    found = noun
+    while _is_place(found) and found.dep_ == "pobj" and found.head.lower_ in _LOCATIVE \
+            and found.head.head.pos_ in ("NOUN", "PROPN"):
+        found = found.head.head
+    return noun if _is_place(found) else found
 
 
 def entity_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:

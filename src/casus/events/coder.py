@@ -24,6 +24,7 @@ from casus.events import modality
 from casus.events.arguments import (
     ActorIndex,
     Party,
+    antecedent,
     country_modifier,
     noun_arguments,
     phrase_text,
@@ -182,9 +183,10 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     verb = trigger.token
     subject, direct = verb_subject(verb)
     sources = _parties(with_conjuncts(subject) if subject is not None else [], actors, direct)
-    if not sources and subject is not None and (subject_entry := lexicon.noun(subject)):
+    doer = antecedent(subject) if subject is not None else None  # "attacks ..., which"
+    if not sources and doer is not None and (subject_entry := lexicon.noun(doer)):
         # "Israeli strikes on Gaza killed 20": the doers of the subject event
-        subject_args = noun_arguments(subject, subject_entry)
+        subject_args = noun_arguments(doer, subject_entry)
         sources = _parties(subject_args.sources, actors, False) or _modifier_parties(
             subject_args.modifiers, actors
         )
