@@ -108,7 +108,7 @@ def run_ingest(
             yield document
 
     analyser = analyser or Analyser(settings)
-    store.dictionaries = settings.dictionaries  # merged actors take their dated codes from it
+    store.dictionaries = settings.dictionary_folders  # merged actors take their dated codes from it
     for analysis in analyser.analyse(changed(), on_error=refuse(report, on_problem)):
         warn(analysis, on_problem)
         doc = analysis.document

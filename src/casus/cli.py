@@ -434,7 +434,7 @@ def _correcting(db: str | None) -> Iterator[Store]:
     if not Path(settings.db).exists():  # a correction never creates an empty database
         raise StoreError(f"no casus database at {settings.db}; run 'casus ingest' first")
     with _open_store(settings, read_only=False) as store:
-        store.dictionaries = settings.dictionaries
+        store.dictionaries = settings.dictionary_folders
         yield store
 
 

@@ -25,6 +25,11 @@ class Settings:
     batch_size: int = 8
     dictionaries: str = ""  # extra dictionary folders, os.pathsep-separated
 
+    @property
+    def dictionary_folders(self) -> tuple[str, ...]:
+        """The extra dictionary folders, in order (``dictionaries`` split on os.pathsep)."""
+        return tuple(f for f in self.dictionaries.split(os.pathsep) if f)
+
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
         values: dict[str, Any] = {}

@@ -28,6 +28,17 @@ THREE = ("MOSUL, May 2, 2025 - Abu Layth al-Tamimi appeared before a court in Ba
          "Thursday, a judicial source said.\n")
 
 
+def _ingested(tmp_path: Path, articles: dict[str, str]) -> tuple[Path, Path]:
+    """A folder holding the articles (file name -> text), ingested into a new database."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    run_casus("ingest", str(folder), db=db, check=True)
+    return folder, db
+
+
 def _actors(db: Path) -> list[dict]:
     out = run_casus("actors", "--format", "jsonl", db=db, check=True).stdout
     return [json.loads(line) for line in out.splitlines() if line.strip()]
@@ -44,12 +55,7 @@ def _events(db: Path) -> list[dict]:
 
 
 def test_merge_and_split_are_kept_and_reapplied(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "one.txt").write_text(ONE, encoding="utf-8")
-    (folder / "two.txt").write_text(TWO, encoding="utf-8")
-    db = tmp_path / "c.duckdb"
-    run_casus("ingest", str(folder), db=db, check=True)
+    folder, db = _ingested(tmp_path, {"one.txt": ONE, "two.txt": TWO})
     before = _actors(db)
     layth, karim = _holding(before, "Abu Layth"), _holding(before, "Karim Hadad al-Tamimi")
     assert layth["actor_id"] != karim["actor_id"]
@@ -99,11 +105,7 @@ def test_merge_and_split_are_kept_and_reapplied(tmp_path: Path) -> None:
 ])
 def test_bad_corrections_are_one_line_usage_errors(tmp_path: Path, args: tuple,
                                                     message: str) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "one.txt").write_text(ONE, encoding="utf-8")
-    db = tmp_path / "c.duckdb"
-    run_casus("ingest", str(folder), db=db, check=True)
+    _, db = _ingested(tmp_path, {"one.txt": ONE})
     proc = run_casus("actors", *args, db=db)
     assert proc.returncode == 2
     assert message in proc.stderr and proc.stderr.count("\n") == 1
@@ -113,12 +115,7 @@ def test_bad_corrections_are_one_line_usage_errors(tmp_path: Path, args: tuple,
 
 def test_a_failed_correction_changes_nothing(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "one.txt").write_text(ONE, encoding="utf-8")
-    (folder / "two.txt").write_text(TWO, encoding="utf-8")
-    db = tmp_path / "c.duckdb"
-    run_casus("ingest", str(folder), db=db, check=True)
+    _, db = _ingested(tmp_path, {"one.txt": ONE, "two.txt": TWO})
     with Store(db) as store:
         tables = {t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
                   for t in ("mentions", "events")}
@@ -152,16 +149,12 @@ def test_a_name_two_actors_share_must_be_given_as_an_id(tmp_path: Path) -> None:
 def test_suggested_merge_across_documents_then_kept(tmp_path: Path) -> None:
     # invented: one man, a vowel dropped in the second report; the key keeps them
     # apart (namesakes meet across documents), the suggestion brings them to the analyst
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "MOSUL, May 4, 2025 - Tariq al-Sawahiri urged his fighters to attack army posts, "
-        "a video released on Sunday showed.\n", encoding="utf-8")
-    (folder / "b.txt").write_text(
-        "KIRKUK, May 9, 2025 - Tariq al-Sawahri met tribal elders in Hawija on Thursday, "
-        "officials said.\n", encoding="utf-8")
-    db = tmp_path / "s.duckdb"
-    run_casus("ingest", str(folder), db=db, check=True)
+    _, db = _ingested(tmp_path, {
+        "a.txt": "MOSUL, May 4, 2025 - Tariq al-Sawahiri urged his fighters to attack army "
+                 "posts, a video released on Sunday showed.\n",
+        "b.txt": "KIRKUK, May 9, 2025 - Tariq al-Sawahri met tribal elders in Hawija on "
+                 "Thursday, officials said.\n",
+    })
     suggested = run_casus("actors", "suggest", "--format", "jsonl", db=db, check=True)
     (pair,) = [json.loads(line) for line in suggested.stdout.splitlines()]
     assert {pair["keep"]["name"], pair["merge"]["name"]} == {"Tariq al-Sawahiri",

@@ -13,6 +13,7 @@ Three general rules, run after recognition:
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -100,13 +101,7 @@ def _titles_give_country(doc: Doc, mentions: list[Mention]) -> None:
         agent = _title_agent(title) if title else None
         if agent is not None and agent.country:
             learned.setdefault(m.actor.actor_id, agent)
-    for m in mentions:
-        agent = learned.get(m.actor.actor_id or "")
-        if agent is not None and not m.actor.country:
-            ref = m.actor
-            m.actor = ActorRef(text=ref.text, actor_id=ref.actor_id, name=ref.name,
-                               code=agent.code, country=agent.country, role=agent.role,
-                               type=ref.type)
+    _people_follow(mentions, learned, unless="country")
 
 
 def _appositions_give_code(doc: Doc, mentions: list[Mention]) -> None:
@@ -137,13 +132,17 @@ def _appositions_give_code(doc: Doc, mentions: list[Mention]) -> None:
             person = people.get(child.i) if child.dep_ == "appos" else None
             if person is not None and not person.actor.code and person.actor.actor_id:
                 learned.setdefault(person.actor.actor_id, role.actor)
+    _people_follow(mentions, learned, unless="code")
+
+
+def _people_follow(mentions: list[Mention], learned: dict[str, ActorRef],
+                   unless: str) -> None:
+    """Every mention of a person something was learned about takes that code, country
+    and role, unless it already has its own ``unless`` (its words stay its own)."""
     for m in mentions:
-        role_ref = learned.get(m.actor.actor_id or "")
-        if role_ref is not None and not m.actor.code:
-            ref = m.actor
-            m.actor = ActorRef(text=ref.text, actor_id=ref.actor_id, name=ref.name,
-                               code=role_ref.code, country=role_ref.country,
-                               role=role_ref.role, type=ref.type)
+        ref = learned.get(m.actor.actor_id or "")
+        if ref is not None and not getattr(m.actor, unless):
+            m.actor = replace(m.actor, code=ref.code, country=ref.country, role=ref.role)
 
 
 def _title_words(doc: Doc, start: int) -> str:

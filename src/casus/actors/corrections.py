@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from casus.actors.dictionary import ActorDictionary, Entry
+from casus.actors.dictionary import ActorDictionary
 from casus.actors.roles import parse_code
 from casus.records import ActorRef, Event, Mention, stable_id
 
@@ -70,18 +70,9 @@ class Corrections:
                  dictionary: ActorDictionary | None = None) -> None:
         self.items = sorted(corrections, key=lambda c: c.seq)
         self._dictionary = dictionary
-        self._entries: dict[str, Entry] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.items)
-
-    def _entry(self, actor_id: str) -> Entry | None:
-        if self._dictionary is None:
-            return None
-        if self._entries is None:
-            self._entries = {stable_id("actor", e.id): e
-                             for e in self._dictionary.entries.values()}
-        return self._entries.get(actor_id)
 
     def correct(self, ref: dict[str, Any], text: str, on: date | None) -> dict[str, Any]:
         """The identity (``IDENTITY`` keys) a reference written ``text`` has after every
@@ -97,7 +88,7 @@ class Corrections:
         return out
 
     def _kept(self, c: Correction, on: date | None) -> dict[str, Any]:
-        entry = self._entry(c.actor_id)
+        entry = self._dictionary.entry_for(c.actor_id) if self._dictionary else None
         if entry is not None:  # a dictionary actor: the code in force on the date
             code = entry.code_on(on)
             country, role = parse_code(code)

@@ -26,6 +26,7 @@ from casus.actors.names import (
 from casus.actors.roles import RolePeriod, code_on, parse_code, parse_date
 from casus.config import DATA_DIR
 from casus.errors import DictionaryError
+from casus.records import stable_id
 
 ACTORS_DIR = DATA_DIR / "actors"
 _SPECIAL_FILES = {"countries.yaml", "agents.yaml", "offices.yaml"}
@@ -130,11 +131,13 @@ class ActorDictionary:
     discard_sentence: set[str] = field(default_factory=set)
     discard_story: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)  # skipped lines of foreign files
+    _by_actor_id: dict[str, Entry] | None = field(default=None, repr=False)
 
     def add(self, entry: Entry) -> None:
         if entry.id in self.entries:
             raise DictionaryError(f"duplicate actor id {entry.id!r}")
         self.entries[entry.id] = entry
+        self._by_actor_id = None
         forms = [(entry.name, "name")] + [(a, "name") for a in entry.aliases]
         forms += [(a, "adjective") for a in entry.adjectives]
         forms += [(c, "capital") for c in entry.capitals]
@@ -170,6 +173,12 @@ class ActorDictionary:
         return min(fitting, key=lambda s: (s.text.lower() != low,
                                            -fuzz.ratio(s.text.lower(), low),
                                            _KIND_ORDER.index(s.kind), s.entry_id))
+
+    def entry_for(self, actor_id: str | None) -> Entry | None:
+        """The entry behind an actor_id in the records (``stable_id("actor", entry.id)``)."""
+        if self._by_actor_id is None:
+            self._by_actor_id = {stable_id("actor", e.id): e for e in self.entries.values()}
+        return self._by_actor_id.get(actor_id or "")
 
     def lookup(self, text: str) -> Surface | None:
         """The entry surface written ``text`` (any romanisation), or None."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from casus.actors import resolve_actor_text
+from casus.actors.context import PLACE_LABELS
 from casus.events.lexicon import (
     DEFAULT_NOUN_SOURCE_PREPS,
     DEFAULT_NOUN_TARGET_PREPS,
@@ -244,11 +245,10 @@ _PLACE_NOUNS = frozenset(
     "town city village province district area neighborhood neighbourhood region "
     "governorate camp".split())
 _LOCATIVE = frozenset({"in", "at", "near", "of", "outside", "inside"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _is_place(noun: Token) -> bool:
-    return noun.ent_type_ in _PLACE_LABELS or noun.lower_ in _PLACE_NOUNS
+    return noun.ent_type_ in PLACE_LABELS or noun.lower_ in _PLACE_NOUNS
 
 
 def _past_places(noun: Token) -> Token:

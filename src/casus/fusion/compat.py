@@ -302,17 +302,12 @@ def one_death(a: Report, b: Report) -> bool:
     (a group named as the target - "Hamas leaders" - is not one death)."""
     if a.code not in ONCE_IN_A_LIFE or b.code not in ONCE_IN_A_LIFE:
         return False
-    victim, other = a.parties[1] or {}, b.parties[1] or {}
-    return bool(victim.get("actor_id")) and victim.get("actor_id") == other.get("actor_id") \
-        and victim.get("actor_id") in _known_people()
-
-
-@lru_cache(maxsize=1)
-def _known_people() -> frozenset[str]:
     from casus.actors.dictionary import default_dictionary
 
-    return frozenset(stable_id("actor", e.id) for e in default_dictionary().entries.values()
-                     if e.type == "PERSON")
+    victim, other = a.parties[1] or {}, b.parties[1] or {}
+    entry = default_dictionary().entry_for(victim.get("actor_id"))
+    return entry is not None and entry.type == "PERSON" \
+        and victim.get("actor_id") == other.get("actor_id")
 
 
 def compatible(a: Report, b: Report, window_days: int = 14, max_km: float = 50.0) -> bool:

@@ -23,7 +23,7 @@ def add_casus_components(nlp: Language, settings: Settings | None = None) -> Lan
         nlp.add_pipe("casus_paragraphs", before="parser")
     if "casus_datelines" not in nlp.pipe_names and "ner" in nlp.pipe_names:
         nlp.add_pipe("casus_datelines", after="ner")
-    dictionaries = [d for d in settings.dictionaries.split(":") if d]
+    dictionaries = list(settings.dictionary_folders)
     if "casus_actors" not in nlp.pipe_names:
         nlp.add_pipe("casus_actors", config={"dictionaries": dictionaries})
     if "casus_dates" not in nlp.pipe_names:

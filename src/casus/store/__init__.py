@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from datetime import date
 from importlib import resources
@@ -39,9 +38,9 @@ __all__ = ["Store", "EventFilter"]
 class Store:
     """A casus database. Open read-only for queries; one writing process at a time."""
 
-    # Extra dictionary folders (os.pathsep-separated, as Settings.dictionaries): the
-    # dictionary that gives merged actors their dated codes. Set by whoever writes.
-    dictionaries: str = ""
+    # Extra dictionary folders (Settings.dictionary_folders): the dictionary that gives
+    # merged actors their dated codes. Set by whoever writes.
+    dictionaries: tuple[str, ...] = ()
     _corrections: Corrections | None = None
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
@@ -135,8 +134,7 @@ class Store:
     def _dictionary(self) -> Any:
         from casus.actors.dictionary import default_dictionary
 
-        folders = tuple(f for f in self.dictionaries.split(os.pathsep) if f)
-        return default_dictionary(folders)
+        return default_dictionary(self.dictionaries)
 
     def find_actor(self, ref: str) -> str:
         """The actor id ``ref`` names (an id, a name or a surface form; unambiguous)."""

@@ -184,7 +184,7 @@ class IngestService:
         from casus.batch import warn
 
         store = self.db.writer()
-        store.dictionaries = self.settings.dictionaries
+        store.dictionaries = self.settings.dictionary_folders
         try:
             fresh: list[tuple[Document, str]] = []
             for item in job.items:
