@@ -28,13 +28,18 @@ def analyse(
     published: date | str | None = None,
     doc_id: str = "text",
     dictionaries: list[str | Path] | None = None,
+    verbs: str | None = None,
+    require_dyad: bool | None = None,
 ) -> list[dict[str, Any]]:
     """Event records (CONTRACT.md shape) for an article given as text or as a file path.
 
     ``published`` anchors relative dates ("last Friday"); without it and without a
     dateline they stay undated. A path is read like ``casus ingest`` reads it.
     ``dictionaries``: extra dictionary folders (casus YAML or PETRARCH files), used
-    beside the built-in ones, like ``casus ingest --dictionaries``.
+    beside the built-in ones, like ``casus ingest --dictionaries``. When a folder has a
+    PETRARCH verbs file, ``verbs`` says whether its events come ``"beside"`` casus's
+    (default) or ``"instead"`` of them, and ``require_dyad=False`` keeps its one-sided
+    events (docs/dictionaries.md).
     """
     from casus.errors import InputError
     from casus.ingest import iter_inputs
@@ -53,7 +58,9 @@ def analyse(
     raws = [i for i in items if isinstance(i, RawDocument)]
     for raw in raws:
         raw.published = raw.published or published
-    return [e.to_dict() for a in _analyse_raw(raws, dictionaries) for e in a.events]
+    options = {"verbs": verbs,
+               "require_dyad": None if require_dyad is None else ("yes" if require_dyad else "no")}
+    return [e.to_dict() for a in _analyse_raw(raws, dictionaries, **options) for e in a.events]
 
 
 def _names_a_file(text: str) -> bool:
@@ -67,8 +74,9 @@ def _names_a_file(text: str) -> bool:
         return False
 
 
-def _analyse_raw(raws: list[Any], dictionaries: list[str | Path] | None = None) -> Any:
-    """Clean and analyse already-read documents."""
+def _analyse_raw(raws: list[Any], dictionaries: list[str | Path] | None = None,
+                 **options: Any) -> Any:
+    """Clean and analyse already-read documents (``options``: other settings)."""
     import os
 
     from casus.analysis import Analyser
@@ -76,7 +84,7 @@ def _analyse_raw(raws: list[Any], dictionaries: list[str | Path] | None = None) 
     from casus.config import Settings
 
     settings = Settings.load(dictionaries=os.pathsep.join(map(str, dictionaries))
-                             if dictionaries else None)
+                             if dictionaries else None, **options)
     return Analyser(settings).analyse(clean_document(r) for r in raws)
 
 

@@ -42,7 +42,10 @@ def _data_digest() -> str:
 
 def analysis_version(settings: Settings) -> str:
     """What the analysis depends on besides the text: code, model and data files."""
-    return f"{__version__}|{settings.model}|{settings.dictionaries}|{_data_digest()[:16]}"
+    version = f"{__version__}|{settings.model}|{settings.dictionaries}|{_data_digest()[:16]}"
+    if settings.dictionaries:  # how a PETRARCH verbs file in them is used
+        version += f"|{settings.verbs}|{settings.require_dyad}"
+    return version
 
 
 def fingerprint(doc: Document, settings: Settings) -> str:

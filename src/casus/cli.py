@@ -119,6 +119,11 @@ def ingest(
     model: ModelOption = None,
     dictionaries: Annotated[str | None, typer.Option(
         "--dictionaries", help="Extra actor dictionary folders (os.pathsep-separated).")] = None,
+    verbs: Annotated[str | None, typer.Option(
+        "--verbs", help="beside | instead: a folder's PETRARCH verbs file codes beside "
+        "casus's lexicon, or alone.")] = None,
+    require_dyad: Annotated[str | None, typer.Option(
+        "--require-dyad", help="yes | no: PETRARCH verbs keep only two-sided events.")] = None,
     engine: Annotated[str | None, typer.Option(
         "--engine", help="local | dask: analyse in parallel workers, write Parquet to --out.")
     ] = None,
@@ -134,7 +139,8 @@ def ingest(
     from casus.batch import run_ingest
 
     with _errors(debug):
-        settings = _settings(db, model, dictionaries=dictionaries)
+        settings = _settings(db, model, dictionaries=dictionaries, verbs=verbs,
+                             require_dyad=require_dyad)
         started = time.perf_counter()
         if engine is not None or out is not None:
             _ingest_dataset(paths, settings, engine or "local", out, workers, scheduler)

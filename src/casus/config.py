@@ -24,6 +24,8 @@ class Settings:
     max_events_per_document: int = 2_000
     batch_size: int = 8
     dictionaries: str = ""  # extra dictionary folders, os.pathsep-separated
+    verbs: str = "beside"  # a folder's PETRARCH verbs file: beside or instead of casus's lexicon
+    require_dyad: str = "yes"  # PETRARCH verbs: only events with both parties (yes/no)
 
     @property
     def dictionary_folders(self) -> tuple[str, ...]:
@@ -40,6 +42,10 @@ class Settings:
         settings = cls(**values)
         clean = {k: v for k, v in overrides.items() if v is not None}
         settings = replace(settings, **clean) if clean else settings
+        for name, allowed in CHOICES.items():
+            if str(getattr(settings, name)).lower() not in allowed:
+                raise ConfigError(f"setting {name} (CASUS_{name.upper()}) must be one of "
+                                  f"{', '.join(allowed)}, got {getattr(settings, name)!r}")
         for f in fields(cls):
             value = getattr(settings, f.name)
             if f.type in (int, "int") and (not isinstance(value, int) or value < 1):
@@ -58,6 +64,7 @@ def _number(name: str, text: str) -> int:
 
 
 SETTINGS = tuple(f.name for f in fields(Settings))
+CHOICES = {"verbs": ("beside", "instead"), "require_dyad": ("yes", "no")}
 
 DATA_DIR = Path(__file__).parent / "data"
 SAMPLE_DIR = Path(__file__).parent / "sample"

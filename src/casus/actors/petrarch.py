@@ -11,8 +11,8 @@ The formats (PETRARCH's documentation, and the files under ``../shared/eval/petr
   ``CONGRESS!PERSON!``; the code's first three letters after ``~`` are the role.
 - discards: ``PHRASE`` rules out a sentence, ``+PHRASE`` a whole story.
 - verbs: ``&SYNSET`` blocks of ``+WORD``; ``--- VERB [CODE] ---`` blocks with verb
-  forms and ``- pre * post [CODE]`` patterns. Read into :class:`VerbBlock` so a tool
-  can inspect or translate them; casus's own coder uses its lexicon.
+  forms and ``- pre * post [CODE]`` patterns. Read into :class:`VerbBlock`; compiled and
+  matched by ``casus.events.verbpatterns`` for the ``casus_petrarch_verbs`` component.
 
 Hand-written because no maintained Python library reads these formats (PETRARCH2 reads
 them inside its coder, bound to its Treebank pipeline).
@@ -146,12 +146,14 @@ def read_actors(path: Path, problems: list[str] | None = None) -> list[ActorReco
     return [r for r in records if r.names[0]]
 
 
-def read_agents(path: Path, problems: list[str] | None = None) -> dict[str, str]:
-    """Agent phrases (lower case, singular and plural) -> CAMEO role. A line without a
-    readable ``[~CODE]`` (real files have "[~ENV}") is skipped and noted in ``problems``."""
+def read_agent_codes(path: Path, problems: list[str] | None = None) -> list[tuple[str, str]]:
+    """(phrase, code as written) for every agent form, singular and plural: ``~GOV`` is
+    added after an actor's code, ``NGO~`` before it. ``{A B}`` lists the plurals, ``{}``
+    says there is none, no braces asks for the regular plural.
+    A line without a readable ``[~CODE]`` (real files have "[~ENV}") is skipped and noted."""
     problems = problems if problems is not None else []
     sets: dict[str, list[str]] = {}
-    agents: dict[str, str] = {}
+    out: list[tuple[str, str]] = []
     for number, line in _lines(path):
         stripped = line.strip()
         if "=" in stripped and stripped.startswith("!"):
@@ -159,19 +161,34 @@ def read_agents(path: Path, problems: list[str] | None = None) -> dict[str, str]
             sets[name.strip()] = [v.strip() for v in values.split(",") if v.strip()]
             continue
         codes = _CODE.findall(stripped)
-        if not codes:
+        if not codes or "~" not in codes[-1]:
             problems.append(f"line {number}: no [~CODE]: {stripped[:60]!r} skipped")
             continue
-        role = codes[-1].strip().lstrip("~")[:3].upper()
-        if role not in ROLE_TYPES:
-            continue  # religion/ethnicity codes (CHRCPT, BAH...): not a CAMEO role
+        code = codes[-1].replace(" ", "").upper()
         head = _CODE.split(stripped)[0]
         plural = re.search(r"\{([^}]*)\}", head)
         name = re.sub(r"\{[^}]*\}", "", head).strip()
-        forms = [name] + (plural.group(1).split() if plural else [])
+        forms = [name]
+        forms += plural.group(1).split() if plural is not None else [_regular_plural(name)]
         for form in forms:
-            for expanded in _expand(form, sets):
-                agents.setdefault(phrase(expanded).lower(), role)
+            out += [(expanded, code) for expanded in _expand(form, sets)]
+    return out
+
+
+def _regular_plural(name: str) -> str:
+    if name.endswith("Y") and name[-2:-1] not in tuple("AEIOU"):
+        return name[:-1] + "IES"
+    return name + ("ES" if name.endswith(("S", "X", "CH", "SH")) else "S")
+
+
+def read_agents(path: Path, problems: list[str] | None = None) -> dict[str, str]:
+    """Agent phrases (lower case, singular and plural) -> CAMEO role (the code's first
+    three letters); codes that are no CAMEO role (religions, ethnicities) are left out."""
+    agents: dict[str, str] = {}
+    for form, code in read_agent_codes(path, problems):
+        role = code.strip("~")[:3]
+        if role in ROLE_TYPES:
+            agents.setdefault(phrase(form).lower(), role)
     return agents
 
 

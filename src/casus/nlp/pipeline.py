@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from casus.config import Settings
 from casus.errors import ModelNotFound
-from casus.nlp.components import datelines, paragraphs  # noqa: F401 - register the factories
+from casus.nlp.components import (  # noqa: F401 - register the factories
+    datelines,
+    paragraphs,
+    petrarch,
+)
 from casus.nlp.extensions import register_extensions
 
 CASUS_COMPONENTS = ("casus_actors", "casus_dates", "casus_events", "casus_places")
@@ -30,6 +35,12 @@ def add_casus_components(nlp: Language, settings: Settings | None = None) -> Lan
         nlp.add_pipe("casus_dates")
     if "casus_events" not in nlp.pipe_names:
         nlp.add_pipe("casus_events", config={"max_events": settings.max_events_per_document})
+    has_verbs = any(any(Path(f).glob("*.verbs.txt")) for f in dictionaries if Path(f).is_dir())
+    if has_verbs and "casus_petrarch_verbs" not in nlp.pipe_names:
+        nlp.add_pipe("casus_petrarch_verbs", config={
+            "dictionaries": dictionaries, "mode": settings.verbs.lower(),
+            "require_dyad": settings.require_dyad.lower() == "yes",
+            "max_events": settings.max_events_per_document})
     if "casus_places" not in nlp.pipe_names:
         nlp.add_pipe("casus_places")
     return nlp
