@@ -150,6 +150,8 @@ def to_analysis(document: Document, doc: Doc) -> Analysis:
         seen.add(event.event_id)
         events.append(event)
     document.n_events = sum(1 for e in events if not e.negated)
+    window = doc._.casus_date_window if doc.has_extension("casus_date_window") else None
+    document.date_window = window.to_dict() if window is not None else None
     warnings = []
     if doc.has_extension("casus_events_capped") and doc._.casus_events_capped:
         warnings.append(f"events capped at {doc._.casus_events_capped} "

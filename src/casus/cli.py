@@ -339,13 +339,20 @@ def _print_timeline(line: Any, a: str, b: str) -> None:
         out.print(f"No dated state changes between {a} and {b}.", markup=False)
     for change in line.changes:
         first = change.event["reports"][0]
-        out.print(f"{change.date}  {change.track}: {change.previous or '-'} -> {change.state}"
+        when = change.date
+        if change.window is not None:  # an undated article, bounded by its own words
+            when = f"{change.window['start']}..{change.window['end']} (estimated)"
+        out.print(f"{when}  {change.track}: {change.previous or '-'} -> {change.state}"
                   f"  ({change.event['cameo']} {change.event['cameo_label']})", markup=False)
+        if change.window is not None:
+            out.print("    written when: " + "; ".join(change.window["evidence"]),
+                      markup=False)
         out.print(f"    [{first['doc_id']} #{first['sentence_index']}] {first['sentence']}",
                   markup=False)
     if line.undated:
         out.print(f"{len(line.undated)} undated events between them are not placed in time "
-                  "(casus never uses an article's date as an event's).", markup=False)
+                  "(casus never uses an article's date as an event's, and their articles' "
+                  "words do not bound when they were written).", markup=False)
 
 
 @app.command()

@@ -59,6 +59,9 @@ class Document:
     language: str | None = "en"
     origin: str | None = None
     n_events: int = 0
+    # An undated article's writing window as its text bounds it (casus.dates.window):
+    # {"start", "end", "evidence"}; never an event's date.
+    date_window: dict[str, Any] | None = None
 
     @property
     def sha256(self) -> str:
@@ -76,6 +79,7 @@ class Document:
             "text": self.text,
             "sha256": self.sha256,
             "n_events": self.n_events,
+            "date_window": self.date_window,
         }
 
 

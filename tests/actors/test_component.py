@@ -204,3 +204,17 @@ def test_component_titles_in_a_government_statement_are_its_own(nlp: Language) -
     assert released["The Foreign Secretary"] == "GBRGOV"
     assert released["the French foreign minister"] == "FRAGOV"  # qualified: left alone
     assert roles("Reuters")["The Prime Minister"] != "GBRGOV"  # a news outlet is no one's
+
+
+def test_component_definite_description_takes_its_earlier_country(nlp: Language) -> None:
+    text = ("Militias have attacked the Turkish occupation forces near the border for a "
+            "month. On Monday a militia leader said that the occupation forces must leave, "
+            "and that the occupying forces had shelled two villages.")
+    codes = {m.text: m.actor.code for m in _run(nlp, text, date(2024, 5, 1))}
+    assert codes["the occupation forces"] == "TURMIL"
+    assert codes["the occupying forces"] == "TURMIL"  # one description written two ways
+    # two countries' forces described before: the bare description stays of no country
+    text = ("Militias attacked the Turkish occupation forces and the Russian occupation "
+            "forces last year. Now the occupation forces have left.")
+    codes = {m.text: m.actor.code for m in _run(nlp, text, date(2024, 5, 1))}
+    assert codes["the occupation forces"] == "MIL"

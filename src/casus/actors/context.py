@@ -6,6 +6,8 @@ Three general rules, run after recognition:
 - a person's title words give the person's country and role ("U.S. presidential envoy
   Amos Hochstein", "Colombian President Gustavo Petro"), and every later mention of the
   same person inherits them;
+- a definite description with no country ("the occupation forces") is the one the
+  document described earlier with its country ("the US occupation forces");
 - an agent with no country of its own ("the army", "civilians") takes the document's
   home country when one clearly dominates.
 """
@@ -47,6 +49,7 @@ def apply_context(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> No
     _titles_give_country(doc, mentions)
     _appositions_give_code(doc, mentions)
     _publisher_offices(doc, mentions, dic)
+    _definite_descriptions(mentions, dic)
     _home_country_for_agents(mentions, dic)
 
 
@@ -97,7 +100,7 @@ def _titles_give_country(doc: Doc, mentions: list[Mention]) -> None:
         if m.label != "PERSON" or m.actor.country or not m.actor.actor_id:
             continue
         inside = [t.text for t in doc[m.start:m.end] if t.ent_type_ != "PERSON"]
-        title = " ".join([_title_words(doc, m.start), *inside]).strip()
+        title = " ".join([title_words(doc, m.start), *inside]).strip()
         agent = _title_agent(title) if title else None
         if agent is not None and agent.country:
             learned.setdefault(m.actor.actor_id, agent)
@@ -145,7 +148,7 @@ def _people_follow(mentions: list[Mention], learned: dict[str, ActorRef],
             m.actor = replace(m.actor, code=ref.code, country=ref.country, role=ref.role)
 
 
-def _title_words(doc: Doc, start: int) -> str:
+def title_words(doc: Doc, start: int) -> str:
     """The modifiers written just before a name in its noun phrase."""
     i = start
     while i > 0 and start - i < MAX_TITLE_TOKENS and doc[i - 1].dep_ in TITLE_DEPS \
@@ -200,6 +203,37 @@ def _publisher_offices(doc: Doc, mentions: list[Mention], dic: ActorDictionary) 
             ref = office_ref(m.text, country, title, on, dic)
             if ref is not None:
                 m.actor = ref
+
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+STEM = 5  # "occupation" / "occupying": one description written two ways
+
+
+def _stems(text: str) -> list[str]:
+    return [w[:STEM] for w in text.lower().replace("-", " ").split() if w not in DETERMINERS]
+
+
+def _definite_descriptions(mentions: list[Mention], dic: ActorDictionary) -> None:
+    """"the occupation forces" after "the US occupation forces": the same description
+    with its country dropped refers back to it, and takes its country. Only for "the"
+    descriptions, only when every earlier such description agrees on the country."""
+    for k, m in enumerate(mentions):
+        ref = m.actor
+        if ref.type != "AGENT" or ref.country is not None or \
+                not m.text.lower().startswith("the "):
+            continue
+        words = _stems(m.text)
+        if not words:
+            continue
+        countries = {
+            e.actor.country for e in mentions[:k]
+            if e.actor.type == "AGENT" and e.actor.country and e.actor.role == ref.role
+            and len(stems := _stems(e.text)) > len(words) and stems[-len(words):] == words
+            and len(stems) - len(words) <= 2}
+        if len(countries) == 1:
+            inferred = agent_ref(m.text, countries.pop(), ref.role, dic)
+            if inferred is not None:
+                m.actor = inferred
 
 
 def _home_country_for_agents(mentions: list[Mention], dic: ActorDictionary) -> None:

@@ -21,11 +21,17 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from casus.store.writes import DOC_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, SENTENCE_COLUMNS
+from casus.store.writes import (
+    DOC_COLUMNS,
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    SENTENCE_COLUMNS,
+    WINDOW_COLUMNS,
+)
 
 TABLES: dict[str, Sequence[tuple[str, str]]] = {
     "documents": DOC_COLUMNS, "sentences": SENTENCE_COLUMNS,
-    "mentions": MENTION_COLUMNS, "events": EVENT_COLUMNS,
+    "mentions": MENTION_COLUMNS, "events": EVENT_COLUMNS, "document_dates": WINDOW_COLUMNS,
 }
 # DuckDB's JSON is text in Parquet; the dataset's views cast it back.
 _ARROW = {"VARCHAR": pa.string(), "JSON": pa.string(), "INTEGER": pa.int32(),

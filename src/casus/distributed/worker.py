@@ -17,7 +17,13 @@ from casus.batch import BatchReport, refuse, warn
 from casus.config import Settings
 from casus.distributed.parquet import month_of, write_part
 from casus.records import Document
-from casus.store.writes import document_row, event_rows, mention_rows, sentence_rows
+from casus.store.writes import (
+    document_row,
+    event_rows,
+    mention_rows,
+    sentence_rows,
+    window_rows,
+)
 
 _ANALYSERS: dict[Settings, Analyser] = {}
 
@@ -64,7 +70,7 @@ def analyser(settings: Settings) -> Analyser:
 def process_batch(batch: Batch, settings: Settings, root: str) -> BatchResult:
     """Analyse a batch and write its rows as one part under ``root``."""
     rows: dict[str, list[tuple[Any, ...]]] = {
-        "documents": [], "sentences": [], "mentions": [], "events": []}
+        "documents": [], "sentences": [], "mentions": [], "events": [], "document_dates": []}
     months, events = {}, 0
     refused = BatchReport()
     problems: list[str] = []
@@ -77,6 +83,7 @@ def process_batch(batch: Batch, settings: Settings, root: str) -> BatchResult:
         rows["sentences"] += sentence_rows(doc.doc_id, analysis.sentences)
         rows["mentions"] += mention_rows(doc.doc_id, analysis.mentions)
         rows["events"] += event_rows(analysis.events)
+        rows["document_dates"] += window_rows(doc)
         events += doc.n_events  # as the store counts: asserted, not negated
     write_part(Path(root), batch.part, rows, months)
     done = {doc_id: batch.fingerprints[doc_id] for doc_id in months}

@@ -61,7 +61,7 @@ def brief(fused: Iterable[dict[str, Any]], since: date, actor: str | None = None
     lines += ["## Escalations", ""] + ([_line(e) for e in escalations[:limit]] or ["- none"])
     changes = _state_changes(events, since)
     lines += ["", "## Relationship changes", ""]
-    lines += [f"- {c.date}: {_dyad(c)}: {c.track} {c.previous or 'none'} → {c.state}. "
+    lines += [f"- {_when(c)}: {_dyad(c)}: {c.track} {c.previous or 'none'} → {c.state}. "
               f"{_cite(c.event)}" for c in changes[:limit]] or ["- none"]
     others = sorted((e for e in recent if e["cameo_root"] not in ESCALATION_ROOTS),
                     key=lambda e: (-e["n_reports"], e["date"] or "", e["fused_id"]))
@@ -69,6 +69,14 @@ def brief(fused: Iterable[dict[str, Any]], since: date, actor: str | None = None
     lines += ["", f"{len(recent)} events since {since.isoformat()} "
                   f"({sum(e['n_reports'] for e in recent)} reports)."]
     return lines
+
+
+def _when(change: Change) -> str:
+    """The change's date, or its undated article's estimated window and why."""
+    if change.window is None:
+        return change.date
+    return (f"{change.window['start']}..{change.window['end']} (estimated: "
+            f"{'; '.join(change.window['evidence'])})")
 
 
 def _dyad(change: Change) -> str:

@@ -114,11 +114,27 @@ def fused_record(group: list[Report]) -> dict[str, Any]:
         "n_reports": len(group),
         "n_documents": len({r.doc_id for r in group}),
         "n_sources": len(outlets),
+        "estimated_window": None if dated else written_within(group),
         "first_reported": published[0].isoformat() if published else None,
         "last_reported": published[-1].isoformat() if published else None,
         "datasets": sorted({r.record.get("dataset") or "casus" for r in group}),
         "reports": [_report(r) for r in group],
     }
+
+
+def written_within(group: list[Report]) -> dict[str, Any] | None:
+    """For an undated event reported only by undated articles: the window all of them
+    were written in (the event happened by then), with the phrases that bound it."""
+    windows = [r.window for r in group]
+    if not windows or any(w is None or r.published is not None
+                          for w, r in zip(windows, group, strict=True)):
+        return None
+    start = max(w["start"] for w in windows if w)
+    end = min(w["end"] for w in windows if w)
+    if start > end:
+        return None
+    evidence = [p for w in windows if w for p in w["evidence"]]
+    return {"start": start, "end": end, "evidence": list(dict.fromkeys(evidence))}
 
 
 def _report(report: Report) -> dict[str, Any]:

@@ -33,6 +33,8 @@ class Report:
     record: dict[str, Any]
     published: date | None = None
     outlet: str | None = None
+    # An undated article's writing window ({"start", "end", "evidence"}: casus.dates.window)
+    window: dict[str, Any] | None = None
     # Things an article introduced once and refers back to ("a delegation" ... "the
     # delegation"): set by casus.fusion.referents over the whole document.
     referents: frozenset[str] = frozenset()

@@ -20,7 +20,7 @@ def reports_from_store(store: Store, flt: EventFilter | None = None, **filters: 
     for record in store.iter_events(flt, **{**filters, "include_negated": True}):
         doc = meta.get(record["doc_id"], {})
         published = date.fromisoformat(doc["published"]) if doc.get("published") else None
-        reports.append(Report(record, published, doc.get("source")))
+        reports.append(Report(record, published, doc.get("source"), doc.get("date_window")))
     return reports
 
 

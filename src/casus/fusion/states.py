@@ -2,8 +2,10 @@
 
 A dyad's fused events, in time order, move each track (``data/fusion/states.yaml``) from
 state to state; every change carries the event and the reports that are its evidence.
-Undated events cannot be placed in time: they are listed apart, never put on an
-article's date.
+Undated events are never put on an article's date. Those reported only by undated
+articles whose text bounds when they were written (casus.dates.window) are placed at
+that window, marked as estimated with the phrases that bound it; the rest are listed
+apart.
 """
 
 from __future__ import annotations
@@ -59,11 +61,12 @@ class Change:
     previous: str | None
     date: str
     event: dict[str, Any]
+    window: dict[str, Any] | None = None  # an estimated window instead of a date
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "track": self.track, "state": self.state, "previous": self.previous,
-            "date": self.date, "cameo": self.event["cameo"],
+            "date": self.date, "date_window": self.window, "cameo": self.event["cameo"],
             "cameo_label": self.event["cameo_label"], "fused_id": self.event["fused_id"],
             "source": (self.event.get("source") or {}).get("name"),
             "target": (self.event.get("target") or {}).get("name"),
@@ -96,7 +99,9 @@ class Timeline:
 
 
 def event_day(event: dict[str, Any]) -> str | None:
-    return event.get("date")
+    """An event's date, else the start of its articles' estimated window."""
+    window = event.get("estimated_window")
+    return event.get("date") or (window["start"] if window else None)
 
 
 def timeline(events: Iterable[dict[str, Any]]) -> Timeline:
@@ -110,7 +115,7 @@ def timeline(events: Iterable[dict[str, Any]]) -> Timeline:
             result.undated.append(event)
         else:
             dated.append(event)
-    dated.sort(key=lambda e: (e["date"], e["fused_id"]))
+    dated.sort(key=lambda e: (event_day(e), e["fused_id"]))
     current: dict[str, str | None] = {t.name: None for t in tracks()}
     for event in dated:
         for track in tracks():
@@ -118,8 +123,9 @@ def timeline(events: Iterable[dict[str, Any]]) -> Timeline:
                                                                  current[track.name])), None)
             if rule is None or rule.state == current[track.name]:
                 continue
+            window = None if event.get("date") else event.get("estimated_window")
             result.changes.append(Change(track.name, rule.state, current[track.name],
-                                         event["date"], event))
+                                         str(event_day(event)), event, window))
             current[track.name] = rule.state
     return result
 

@@ -9,6 +9,9 @@
 - ``doc._.casus_mentions``: ``list[casus.records.Mention]`` (set by ``casus_actors``).
 - ``doc._.casus_dates``: ``list[casus.dates.anchor.DateMention]`` (set by ``casus_dates``).
 - ``doc._.casus_events``: ``list[casus.records.Event]`` (set by ``casus_events``).
+- ``doc._.casus_date_window``: ``casus.dates.window.DateWindow | None``, for an article
+  with no date of its own, the days it was written in as its text bounds them (set
+  by ``casus_dates``); never an event's date.
 - ``doc._.casus_discards``: ``list[tuple[int, int]]`` character spans no event may be
   coded from (set by ``casus_actors`` from a dictionary's discard phrases: a sentence
   about a football match, or the whole story).
@@ -29,6 +32,7 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "casus_events": None,
     "casus_discards": None,
     "casus_events_capped": None,
+    "casus_date_window": None,
 }
 
 

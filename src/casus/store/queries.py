@@ -105,10 +105,12 @@ def iter_docs(con: duckdb.DuckDBPyConnection, doc_id: str | None = None) -> Iter
     if doc_id is not None:
         sql += " WHERE doc_id = ?"
         params.append(doc_id)
+    windows = date_windows(con)
     for row in con.execute(sql + " ORDER BY doc_id", params).fetchall():
         record = dict(zip(DOC_FIELDS, row, strict=True))
         if record["published"] is not None:
             record["published"] = record["published"].isoformat()
+        record["date_window"] = windows.get(record["doc_id"])
         yield record
 
 
@@ -164,6 +166,25 @@ def doc_meta(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
     """Each document's metadata without its text (for exports that cite sources)."""
     rows = con.execute(
         "SELECT doc_id, title, source, url, published, language FROM documents").fetchall()
-    return {r[0]: {"title": r[1], "source": r[2], "url": r[3],
-                   "published": r[4].isoformat() if r[4] else None, "language": r[5]}
+    meta = {r[0]: {"title": r[1], "source": r[2], "url": r[3],
+                   "published": r[4].isoformat() if r[4] else None, "language": r[5],
+                   "date_window": None}
             for r in rows}
+    for doc_id, window in date_windows(con).items():
+        if doc_id in meta:
+            meta[doc_id]["date_window"] = window
+    return meta
+
+
+def date_windows(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
+    """Undated documents' writing windows (none in a Parquet dataset, which has no
+    such table)."""
+    import duckdb
+
+    try:
+        rows = con.execute(
+            "SELECT doc_id, start_date, end_date, evidence FROM document_dates").fetchall()
+    except duckdb.CatalogException:
+        return {}
+    return {r[0]: {"start": r[1].isoformat(), "end": r[2].isoformat(),
+                   "evidence": json.loads(r[3])} for r in rows}

@@ -22,6 +22,14 @@ CREATE TABLE IF NOT EXISTS documents (
     n_events INTEGER NOT NULL
 );
 
+-- An undated article's writing window, as its text bounds it (casus.dates.window).
+CREATE TABLE IF NOT EXISTS document_dates (
+    doc_id VARCHAR PRIMARY KEY,
+    start_date DATE NOT NULL,
+    end_date DATE NOT NULL,
+    evidence JSON NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id VARCHAR NOT NULL,
     sentence_index INTEGER NOT NULL,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from casus.records import Document, Event, Mention, Sentence
@@ -42,7 +43,10 @@ EVENT_COLUMNS = (
     ("date", "DATE"), ("negated", "BOOLEAN"), ("modality", "VARCHAR"), ("record", "JSON"),
     ("dataset", "VARCHAR"),
 )
-DOC_TABLES = ("events", "mentions", "sentences", "documents")
+WINDOW_COLUMNS = (
+    ("doc_id", "VARCHAR"), ("start_date", "DATE"), ("end_date", "DATE"), ("evidence", "JSON"),
+)
+DOC_TABLES = ("events", "mentions", "sentences", "document_dates", "documents")
 
 
 def insert_rows(
@@ -68,6 +72,14 @@ def document_row(doc: Document, fingerprint: str) -> tuple[Any, ...]:
         doc.doc_id, doc.title, doc.source, doc.url, doc.published, doc.published_from,
         doc.language, doc.text, doc.sha256, fingerprint, doc.origin, doc.n_events,
     )
+
+
+def window_rows(doc: Document) -> list[tuple[Any, ...]]:
+    window = doc.date_window
+    if not window:
+        return []
+    return [(doc.doc_id, date.fromisoformat(window["start"]), date.fromisoformat(window["end"]),
+             json.dumps(window["evidence"], ensure_ascii=False))]
 
 
 def sentence_rows(doc_id: str, sentences: Sequence[Sentence]) -> list[tuple[Any, ...]]:
@@ -133,6 +145,7 @@ def replace_document(
         insert_rows(con, "sentences", SENTENCE_COLUMNS, sentence_rows(doc.doc_id, sentences))
         insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows(doc.doc_id, mentions))
         insert_rows(con, "events", EVENT_COLUMNS, event_rows(events))
+        insert_rows(con, "document_dates", WINDOW_COLUMNS, window_rows(doc))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

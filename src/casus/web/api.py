@@ -152,9 +152,10 @@ def _states(records: list[dict[str, Any]], meta: dict[str, dict[str, Any]]
 
     reports = []
     for record in records:
-        published = meta.get(record["doc_id"], {}).get("published")
+        doc = meta.get(record["doc_id"], {})
+        published = doc.get("published")
         reports.append(Report(record, date.fromisoformat(published) if published else None,
-                              meta.get(record["doc_id"], {}).get("source")))
+                              doc.get("source"), doc.get("date_window")))
     return [c.to_dict() for c in timeline(fuse(reports)).changes]
 
 

@@ -25,6 +25,7 @@ from casus.dates.anchor import (
     split_date_list,
 )
 from casus.dates.tense import verb_direction
+from casus.dates.window import document_window
 from casus.nlp.extensions import register_extensions
 
 # What may stand between two entities that are one expression: "last night, Wednesday",
@@ -70,6 +71,7 @@ class DateResolver:
         for group in self._groups(doc, text):
             mentions.extend(self._mentions(doc, text, group, anchor, hint))
         doc._.casus_dates = sorted(mentions, key=lambda m: m.char_start)
+        doc._.casus_date_window = document_window(doc) if anchor is None else None
         return doc
 
     def _groups(self, doc: Doc, text: str) -> list[_Group]:

@@ -70,7 +70,12 @@
     }
     list.replaceChildren(...changes.map((c) => {
       const li = casus.el("li", {"data-track": c.track, "data-state": c.state});
-      li.append(casus.el("span", {class: "nowrap"}, c.date + " "),
+      // an undated article's window, bounded by its own words: shown as an estimate
+      const when = c.date_window
+        ? casus.el("span", {class: "nowrap estimated", title: "estimated from: " + c.date_window.evidence.join("; ")},
+          c.date_window.start + "…" + c.date_window.end + " (estimated) ")
+        : casus.el("span", {class: "nowrap"}, c.date + " ");
+      li.append(when,
         casus.el("strong", {}, c.track + ": " + (c.previous || "—") + " → " + c.state),
         document.createTextNode(" (" + c.cameo + " " + c.cameo_label + ") "));
       for (const ev of c.evidence) {
