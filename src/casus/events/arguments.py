@@ -10,7 +10,7 @@ police"), and a bare noun phrase is used as plain text as a last resort.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -79,6 +79,9 @@ class ActorIndex:
     def __init__(self, doc: Doc, mentions: list[Mention] | None, lexicon: Lexicon) -> None:
         self.fallback = mentions is None
         self.lexicon = lexicon
+        self.source: str | None = doc._.casus_source if doc.has_extension("casus_source") \
+            else None
+        self._publisher: ActorRef | None | bool = False  # not looked up yet
         self.mentions = entity_mentions(doc, lexicon) if mentions is None else list(mentions)
         self._by_token: list[Mention | None] = [None] * len(doc)
         # Longer mentions win where mentions overlap.
@@ -88,6 +91,21 @@ class ActorIndex:
 
     def covering(self, token: Token) -> Mention | None:
         return self._by_token[token.i]
+
+    def publisher(self, text: str) -> ActorRef | None:
+        """The government that published the document ("UK Government", "CENTCOM"), as
+        the party its "I" and "we" stand for; None for a news outlet or no source."""
+        if self._publisher is False or self._publisher is True:
+            from casus.actors.context import publisher_country
+            from casus.actors.dictionary import default_dictionary
+            from casus.actors.resolve import agent_ref
+
+            dic = default_dictionary()
+            country = publisher_country(self.source, dic)
+            self._publisher = agent_ref("", country, "GOV", dic) if country else None
+        if not isinstance(self._publisher, ActorRef):
+            return None
+        return replace(self._publisher, text=text)
 
     def party(self, token: Token | None, *, direct: bool = True) -> Party | None:
         """The actor an argument head token stands for, or None (never invented)."""

@@ -42,6 +42,9 @@ from casus.records import ActorRef, Attribution, Event, Mention
 MAX_PAIRS = 4
 # Subjects of a reported clause that stand for the speaker ("the army said it killed").
 SELF_PRONOUNS = frozenset({"i", "we", "me", "us", "he", "she", "it"})
+# In a government's own statement "I" and "we" are that government ("We extend our
+# deepest condolences", a State Department statement): see ActorIndex.publisher.
+FIRST_PERSON = frozenset({"i", "we"})
 GENERIC_NOUN = Entry(lemma="", pos="noun", code=None)
 _ANCHOR_DEPS = frozenset(
     {"pobj", "prep", "nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "npadvmod"}
@@ -156,6 +159,8 @@ def _events_for(
     for source, target in pair_parties(roles, symmetric):
         if source is None and roles.subject is not None and roles.subject.lower_ in SELF_PRONOUNS:
             source = speaker  # "we will strike", said by the speaker
+        if source is None and roles.subject is not None and roles.subject.lower_ in FIRST_PERSON:
+            source = actors.publisher(roles.subject.text)
         if (source is None and target is None) or (
             trigger.entry.requires_target and not trigger.light and target is None
         ):
@@ -221,6 +226,9 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
                 and country_modifier(t) is None)
         and not own_possession(t)
     ]
+    if trigger.code[:2] in COOPERATIVE_ROOTS and any(not _against(t) for t in target_heads):
+        # "supporting the Iraqi government against ISIL": the adversary is no beneficiary
+        target_heads = [t for t in target_heads if not _against(t)]
     targets = _parties(target_heads, actors, True)
     if trigger.entry.requires_target and not trigger.light:  # "told X": a known party
         targets = [t for t in targets if not t.plain]
@@ -228,6 +236,15 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
 
 
 OWN = frozenset({"its", "their", "his", "her", "our", "my"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+
+
+def _against(token: Token) -> bool:
+    """The object of "against" (or a conjunct of it)."""
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "against"
 
 
 def own_possession(token: Token) -> bool:

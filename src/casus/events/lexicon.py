@@ -113,6 +113,12 @@ class Lexicon:
     # stated as a capability or readiness is a threat of X (CAMEO 13x), keyed by X's root.
     readiness_words: frozenset[str] = frozenset()
     threat_codes: dict[str, str] = field(default_factory=dict)
+    # ... and a cooperative X so stated is an intent to cooperate (CAMEO 03x).
+    intent_codes: dict[str, str] = field(default_factory=dict)
+
+    def frame_code(self, root: str) -> str | None:
+        """What an action of CAMEO ``root`` becomes when stated as readiness or intent."""
+        return self.threat_codes.get(root) or self.intent_codes.get(root)
 
     def verb(self, token: Token) -> Entry | None:
         """The verb entry for ``token`` (a VERB), by lemma."""
@@ -133,7 +139,7 @@ class Lexicon:
             if entry.code:
                 found.add(entry.code)
             found.update(rule.code for rule in entry.rules if rule.code)
-        return found | set(self.threat_codes.values())
+        return found | set(self.threat_codes.values()) | set(self.intent_codes.values())
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -208,9 +214,12 @@ def parse_lexicon(data: dict[str, Any], origin: str = "lexicon") -> Lexicon:
     frames = data.get("readiness") or {}
     lexicon.readiness_words = frozenset(str(w).lower() for w in frames.get("words") or ())
     lexicon.threat_codes = {str(k): str(v) for k, v in (frames.get("threats") or {}).items()}
-    for code in lexicon.threat_codes.values():
-        if not is_code(code):
-            raise DictionaryError(f"{origin}: readiness.threats: unknown CAMEO code {code!r}")
+    lexicon.intent_codes = {str(k): str(v) for k, v in (frames.get("intents") or {}).items()}
+    for name, codes in (("threats", lexicon.threat_codes), ("intents", lexicon.intent_codes)):
+        for code in codes.values():
+            if not is_code(code):
+                raise DictionaryError(
+                    f"{origin}: readiness.{name}: unknown CAMEO code {code!r}")
     return lexicon
 
 

@@ -33,7 +33,7 @@ class Trigger:
     light: bool = False  # the event noun carries the event ("carried out attacks")
     rule: Rule | None = None  # the rule that chose the code, if any
     absorbed: list[Token] = field(default_factory=list)
-    frame: Token | None = None  # a readiness word that made the action a threat
+    frame: Token | None = None  # a readiness word that made the action a threat or intent
 
     def is_predicate_word(self, token: Token) -> bool:
         """Whether a rule named this word as part of the predicate ("cut off gas",
@@ -64,7 +64,7 @@ def readiness_word(token: Token, lexicon: Lexicon) -> Token | None:
     """The capability/readiness word governing an action, if any: "able and determined
     to end", "its ability to end", "ready for a confrontation"."""
     head = token.head
-    if token.dep_ == "pobj" and head.dep_ == "prep":
+    if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":  # "committed to supporting"
         head = head.head
     elif token.dep_ not in {"xcomp", "acl", "ccomp", "advcl"}:
         return None
@@ -75,8 +75,9 @@ def readiness_word(token: Token, lexicon: Lexicon) -> Token | None:
 
 
 def as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
-    """A forceful action stated as a capability or readiness becomes a threat of it."""
-    threat = lexicon.threat_codes.get(trigger.code[:2])
+    """A forceful action stated as a capability or readiness becomes a threat of it, a
+    cooperative one an intent to cooperate."""
+    threat = lexicon.frame_code(trigger.code[:2])
     frame = readiness_word(trigger.token, lexicon) if threat else None
     if threat is None or frame is None:
         return trigger
