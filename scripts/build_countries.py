@@ -41,8 +41,9 @@ OTHER_NAMES: dict[str, list[str]] = {
     "PRK": ["DPRK", "Democratic People's Republic of Korea"],
     "CHN": ["People's Republic of China", "PRC", "Mainland China"],
     "TWN": ["Republic of China"],
-    "COD": ["DR Congo", "DRC", "Congo-Kinshasa"],
-    "COG": ["Congo-Brazzaville", "Congo"],
+    # bare "Congo" in news is the DR Congo ("eastern Congo", AP and Reuters style)
+    "COD": ["Democratic Republic of Congo", "DR Congo", "DRC", "Congo-Kinshasa", "Congo"],
+    "COG": ["Republic of Congo", "Congo Republic", "Congo-Brazzaville"],
     "CIV": ["Cote d'Ivoire", "Côte d'Ivoire"],
     "CZE": ["Czech Republic"],
     "TUR": ["Türkiye", "Turkiye", "Republic of Turkey"],

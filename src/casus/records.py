@@ -7,7 +7,7 @@ that users and outside scripts rely on.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -198,6 +198,10 @@ class Event:
     def __post_init__(self) -> None:
         if not self.event_id:
             self.event_id = self.compute_id()
+
+    def amended(self, **changes: Any) -> Event:
+        """A copy with ``changes``, its id computed afresh from the new content."""
+        return replace(self, **changes, event_id="")
 
     def compute_id(self) -> str:
         """From content only: doc, sentence span, trigger offset, code and the parties."""

@@ -149,3 +149,12 @@ def test_dictionary_surnames_need_agreeing_vowels_and_korean_order() -> None:
     assert dic.person_by_surname("Al-Sinek") is None  # an article Sunak never has
     assert dic.person_by_surname("Sunak").id == "rishi_sunak"
     assert dic.person_by_surname("al-Kadhimi").id == "mustafa_al_kadhimi"
+
+
+def test_dictionary_apostrophes_carry_no_letter_even_in_short_exact_forms() -> None:
+    dic = default_dictionary()
+    daesh = dic.lookup("Daesh")
+    assert daesh is not None
+    for written in ("Dae’sh", "Da'esh", "Da’esh"):
+        found = dic.lookup(written)
+        assert found is not None and found.entry_id == daesh.entry_id, written

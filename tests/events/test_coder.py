@@ -112,7 +112,7 @@ CASES = [
         modality="reported",
         speaker="Iraqi officials",
     ),
-    Case("Gunmen stormed the village and killed five people.", "18", "Gunmen", "people"),
+    Case("Gunmen stormed the village and killed five people.", "19", "Gunmen", "people"),
     Case("Militants refused to release the hostages.", "12", "Militants", "hostages"),
     Case(
         "North Korea threatened to strike the United States.", "13", "North Korea", "United States"

@@ -194,3 +194,18 @@ def test_the_assassination_of_a_known_person_is_one_event_whatever_the_dates() -
     one = report("c", "d1", "186", None, hamas, day="2020-01-03", trigger="killed")
     two = report("d", "d2", "186", None, hamas, trigger="assassinated")
     assert not compatible(one, two)  # a group is killed from many times
+
+
+def test_a_mention_naming_no_doer_joins_the_one_that_does_in_its_article() -> None:
+    text1 = "Minister condemns an attack on a petrol station in Hilla."
+    text2 = "I condemn the shocking attack, for which Daesh claimed responsibility."
+    daesh = {"text": "Daesh", "actor_id": "daesh", "name": "Islamic State", "code": "IMGREB",
+             "country": "IMG", "role": "REB"}
+    first = report("a", "d1", "190", None, IRAQ, sentence=0, trigger="attack", text=text1)
+    named = report("b", "d1", "190", daesh, IRAQ, sentence=1, trigger="attack", text=text2)
+    assert compatible(first, named)
+    assert len(fuse([first, named])) == 1
+    # never across articles: another article's doer-less attack stays its own
+    elsewhere = report("c", "d2", "190", None, IRAQ, sentence=0, trigger="attack", text=text1)
+    assert not compatible(elsewhere, named)
+    assert len(fuse([first, named, elsewhere])) == 2

@@ -41,3 +41,31 @@ def test_gazetteer_assimilated_article_only_when_hyphenated():
     assert g.lookup("Shan", ("MMR",)) is None or g.lookup("Shan", ("MMR",)).country == "MMR"
     assert g.lookup("As Suwayda").country == g.lookup("Suwayda").country == "SYR"
     assert g.lookup("Ar Raqqah").country == g.lookup("Raqqa").country == "SYR"
+
+
+def test_gazetteer_direction_word_and_inner_article_fold():
+    g = default_gazetteer()
+    assert g.lookup("eastern Democratic Republic of Congo").country == "COD"
+    assert g.lookup("Republic of the Congo").country == "COG"
+    assert g.lookup("north-eastern Syria").country == "SYR"
+    assert g.lookup("southern Lebanon").name == "South Lebanon"  # a listed name wins
+
+
+def test_gazetteer_transliteration_variants_are_tried_when_the_name_misses():
+    g = default_gazetteer()
+    assert g.lookup("Hila").country == g.lookup("al-Hillah").country == "IRQ"  # gemination
+    assert g.lookup("Diwaniyya").country == "IRQ"
+    assert g.lookup("As Samawah").country == g.lookup("Samawa").country == "IRQ"
+    assert g.lookup("An Shan").country == "CHN"  # the name as written still comes first
+
+
+def test_gazetteer_major_city_over_small_namesake_in_context():
+    g = default_gazetteer()
+    assert g.lookup("Rome", ("USA",)).country == "ITA"
+    assert g.lookup("Tripoli", ("LBN",)).country == "LBN"  # both large: context decides
+
+
+def test_gazetteer_states_and_regions_of_myanmar():
+    g = default_gazetteer()
+    assert g.lookup("Chin State").country == "MMR"
+    assert g.lookup("Sagaing region").name == "Sagaing Region"

@@ -32,6 +32,9 @@ ACTORS_DIR = DATA_DIR / "actors"
 _SPECIAL_FILES = {"countries.yaml", "agents.yaml", "offices.yaml"}
 
 
+_NO_APOSTROPHES = str.maketrans("", "", "'’‘ʿʾ`´ʼ′")
+
+
 @dataclass(frozen=True)
 class Entry:
     """A named actor (person, organisation) or a country.
@@ -187,6 +190,10 @@ class ActorDictionary:
             text = text[4:]
         if text in self.by_text:
             return self.best(self.by_text[text], text)
+        # an apostrophe carries no letter ("Dae’sh", "Da'esh"), even in a short exact form
+        bare = text.translate(_NO_APOSTROPHES)
+        if bare != text and bare in self.by_text:
+            return self.best(self.by_text[bare], bare)
         return self.best(self.by_key.get(name_key(text), []), text)
 
     def person_by_surname(self, text: str) -> Entry | None:

@@ -121,6 +121,8 @@ class ActorIndex:
         found = self.mention_for(token)
         if found is not None and self.covering(token) is not None:
             return _party(found, token, direct)
+        if found is None and (named := self.group_named(token)) is not None:
+            return _party(named, token, False)  # "the group": the group just named
         owner = country_modifier(token)
         if owner is not None:  # "the American presence in Iraq" is the US's, not Iraq's
             return Party(owner, token, True, False)
@@ -133,6 +135,22 @@ class ActorIndex:
         ):
             return Party(ActorRef(text=phrase_text(token)), token, False, False, plain=True)
         return None
+
+    def group_named(self, noun: Token) -> Mention | None:
+        """"the group", "the movement", "the militia": the organisation last named
+        before it, in its sentence or the two before. A definite description of a
+        group refers back to one the reader has just been told about."""
+        if noun.lower_ not in GROUP_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss") for c in noun.children):
+            return None  # "the armed group", "the rebel group": a description of its own
+        sentences = list(noun.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
+        start = sentences[max(0, here - 2)].start
+        named = [m for m in self.mentions if start <= m.start and m.end <= noun.i
+                 and m.label == "ORG" and m.actor.code]
+        return max(named, key=lambda m: m.start) if named else None
 
     def person_for(self, pronoun: Token) -> Token | None:
         """The person "he" or "she" stands for, when the sentence leaves no doubt: the one
@@ -180,31 +198,45 @@ class ActorIndex:
         return None
 
 
+GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization",
+                         "faction", "rebels", "militants"})
+
 HELD_NOUNS = frozenset("""presence occupation interest interests embassy embassies base bases
 consulate consulates forces troops facility facilities installation installations asset assets
 property properties vessel vessels ship ships warship warships tanker tankers convoy convoys
-position positions aircraft jets drones bomb bombs missile missiles rocket rockets
-warplane warplanes artillery shell shells soldier soldiers fighter fighters
-territory soil airspace waters border borders gas oil exports imports""".split())
+position positions aircraft jet jets drone drones bomb bombs missile missiles rocket rockets
+warplane warplanes helicopter helicopters artillery shell shells soldier soldiers fighter fighters
+territory soil airspace waters border borders gas oil exports imports
+village villages town towns city cities settlement settlements
+sovereignty unity independence integrity security stability""".split())
 
 
 def country_modifier(token: Token) -> ActorRef | None:
     """A country named by a modifier of something it holds: "the American presence",
     "US interests", "Iraqi soil". CAMEO codes acts against what a country holds as
     acts against that country."""
+    found = country_modifiers(token)
+    return found[0] if found else None
+
+
+def country_modifiers(token: Token) -> list[ActorRef]:
+    """Every country holding it: "the embassies of Rwanda and France", "American and
+    British warships"."""
     if token.lower_ not in HELD_NOUNS and token.lemma_.lower() not in HELD_NOUNS:
-        return None
+        return []
     owners = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"}]
     owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                for o in p.children if o.dep_ == "pobj"]  # "the embassies of Rwanda"
-    for child in owners:
+    found: list[ActorRef] = []
+    for child in [w for o in owners for w in (o, *o.conjuncts)]:
         if child.ent_type_ in {"NORP", "GPE"}:
             ref = resolve_actor_text(child.text)
-            if ref is not None and ref.country and ref.role is None:
-                return ActorRef(text=f"{child.text} {token.text}", actor_id=ref.actor_id,
-                                name=ref.name, code=ref.code, country=ref.country,
-                                role=ref.role, type=ref.type)
-    return None
+            if ref is not None and ref.country and ref.role is None \
+                    and all(f.country != ref.country for f in found):
+                found.append(ActorRef(text=f"{child.text} {token.text}", actor_id=ref.actor_id,
+                                      name=ref.name, code=ref.code, country=ref.country,
+                                      role=ref.role, type=ref.type))
+    return found
 
 
 def _party(mention: Mention, token: Token, direct: bool) -> Party:
@@ -347,7 +379,7 @@ def verb_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     killed"); an open complement its controller ("urged Iran to release", "is due to
     visit"); a relative or participle clause the noun it modifies.
     """
-    if is_passive(verb):
+    if is_passive(verb) or reduced_passive(verb):
         agents = prep_objects(verb, ("by",))
         return (agents[0] if agents else None), True
     # Nearest first: a misparsed dateline ("SANAA, January 13 — The United States
@@ -368,11 +400,23 @@ def verb_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return head, False
     if dep == "acl" and verb.tag_ == "VBG":
         return head, False
+    if dep == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT":
+        # a past-tense verb is no reduced relative: "The envoy called on ..." misparsed
+        # with the noun as root is still the envoy calling
+        return head, True
     if dep == "advcl" and verb.tag_ == "VBG":
         return verb_subject(head, depth + 1)[0], False
     if dep == "pcomp" and head.head.lemma_ in ("accuse", "blame", "suspect"):
         objects = children(head.head, "dobj")
         return (objects[0] if objects else None), False
+    if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        # "responded by firing", "a day after meeting X": the gerund's doer is the
+        # subject of the clause its preposition hangs from
+        governor = head.head
+        while governor.dep_ == "npadvmod" and governor.head is not governor:
+            governor = governor.head  # "a day after": the day hangs from the verb
+        if governor.pos_ in ("VERB", "AUX"):
+            return verb_subject(governor, depth + 1)[0], False
     return None, False
 
 
@@ -390,10 +434,20 @@ def verb_targets(verb: Token, entry: Entry, obj: Token | None) -> list[Token]:
 
 
 def verb_object(verb: Token) -> Token | None:
-    """The direct object, or the passive subject (the patient of a passive verb)."""
+    """The direct object, or the passive subject (the patient of a passive verb), or the
+    noun a passive participle modifies ("the attacks claimed by Daesh")."""
+    if reduced_passive(verb):
+        return verb.head
     deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
     found = children(verb, *deps)
     return found[0] if found else None
+
+
+def reduced_passive(verb: Token) -> bool:
+    """"the attacks claimed by Daesh": a past participle modifying a noun, with its
+    doer in a by-phrase."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and any(c.dep_ == "agent" for c in verb.children)
 
 
 OBJECT_PRONOUNS = frozenset({"it", "them", "this", "that"})
@@ -439,6 +493,8 @@ def noun_arguments(noun: Token, entry: Entry) -> NounArguments:
         source_preps = source_preps | {"of"}
         target_preps = target_preps - {"of"}
     sources.extend(prep_objects(noun, source_preps))
+    if not sources:
+        sources.extend(claimers(noun))
     targets = prep_objects(noun, target_preps)
     between = prep_objects(noun, ("between", "among"))
     if between:
@@ -446,4 +502,40 @@ def noun_arguments(noun: Token, entry: Entry) -> NounArguments:
     modifiers = [
         c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
     ]
-    return NounArguments(sources, targets, modifiers)
+    return NounArguments(sources, targets, modifiers + led_by(noun))
+
+
+CLAIM_LEMMAS = frozenset({"claim"})
+LEADER_SUFFIXES = ("-led",)
+
+
+def claimers(noun: Token) -> list[Token]:
+    """Who claimed an attack is its doer by its own word: "attacks claimed by Daesh",
+    "the attack, for which the group claimed responsibility", and the same said of one
+    of several ("attacks in Iraq, including one in Baghdad claimed by Daesh")."""
+    # the claim may hang on the noun, on one of several ("including one ... claimed by"),
+    # or on the place attacked ("the attack on the hotel, for which X claimed ...")
+    nouns = [noun] + [o for p in noun.children if p.dep_ == "prep"
+                      for o in p.children if o.dep_ == "pobj"]
+    found = []
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in CLAIM_LEMMAS:
+        found += [c for c in children(noun.head, "nsubj") if c.pos_ != "PRON"]  # "X claimed
+        # the attack"
+    for head in nouns:
+        for clause in head.children:
+            if clause.lemma_.lower() not in CLAIM_LEMMAS or clause.dep_ not in ("acl", "relcl"):
+                continue
+            passive = is_passive(clause) or (clause.dep_ == "acl" and clause.tag_ == "VBN")
+            found += prep_objects(clause, ("by",)) if passive else [
+                c for c in children(clause, "nsubj") if c.pos_ != "PRON"]
+    return found
+
+
+def led_by(noun: Token) -> list[Token]:
+    """"the U.S.-led strikes": the leader of an act is among its doers."""
+    found = []
+    for child in noun.children:
+        text = child.text.lower()
+        if child.i < noun.i and text.endswith(LEADER_SUFFIXES) and len(text) > 4:
+            found.append(child)
+    return found

@@ -14,18 +14,22 @@ is asserted and not negated; -0.05 for a noun trigger. Clamped to [0.05, 0.99].
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import product
+from dataclasses import dataclass, replace
+from itertools import permutations, product
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from casus.actors import resolve_actor_text
 from casus.events import modality
 from casus.events.arguments import (
+    LEADER_SUFFIXES,
     ActorIndex,
     Party,
     antecedent,
+    children,
     country_modifier,
+    country_modifiers,
     noun_arguments,
     phrase_text,
     prep_objects,
@@ -34,9 +38,10 @@ from casus.events.arguments import (
     verb_targets,
     with_conjuncts,
 )
+from casus.events.casualties import fold_casualties, recoded
 from casus.events.lexicon import Entry, Lexicon, load_lexicon
 from casus.events.ontology import lookup
-from casus.events.triggers import Trigger, find_triggers
+from casus.events.triggers import Trigger, choose_code, find_triggers
 from casus.records import ActorRef, Attribution, Event, Mention
 
 MAX_PAIRS = 4
@@ -79,8 +84,84 @@ def code_document(
         for event in code_sentence(sentence, index, actors, lexicon, doc_id, dates):
             events.append(event)
             if len(events) >= max_events:
-                return events
-    return events
+                break
+        if len(events) >= max_events:
+            break
+    events = condemned_doers(events, doc, lexicon)
+    return drop_headline_repeats(events, doc.text)
+
+
+REACTION_ROOTS = frozenset({"11"})
+NEARBY_SENTENCES = 2
+
+
+def condemned_doers(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
+    """"We condemn the attacks in Baghdad." "Daesh claimed the attacks.": a condemnation of
+    an attack whose doer its own sentence does not name is aimed at the doer the
+    story gives for an attack nearby (the nearest, within two sentences either side)."""
+    doers = [e for e in events if e.source is not None and e.source.country
+             and (e.cameo_root in VIOLENT_ROOTS or e.cameo == "015")]
+    amended = []
+    for event in events:
+        if event.cameo_root in REACTION_ROOTS and event.target is None \
+                and _reacts_to_attack(event, doc, lexicon):
+            near = [d for d in doers if d is not event
+                    and abs(d.sentence_index - event.sentence_index) <= NEARBY_SENTENCES]
+            if near:
+                doer = min(near, key=lambda d: (abs(d.sentence_index - event.sentence_index),
+                                                d.sentence_index > event.sentence_index))
+                event = event.amended(target=doer.source)
+        amended.append(event)
+    return amended
+
+
+def _reacts_to_attack(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether the reaction's object is a violent event noun ("condemned the attack")."""
+    span = doc.char_span(event.trigger_start or 0, (event.trigger_start or 0) + 1,
+                         alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[0]
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        entry = lexicon.noun(obj)
+        code = choose_code(entry, obj, lexicon)[0] if entry is not None else None
+        if code is not None and code[:2] in VIOLENT_ROOTS:
+            return True
+    return False
+
+
+HEADLINE_MAX = 200
+TERMINAL = (".", "!", "?", ".”", '."', ":")
+
+
+def headline_end(text: str) -> int:
+    """Where a headline line opening the text ends (0 if it has none): a short first
+    line with no sentence-final punctuation."""
+    first = text.lstrip()
+    line = first.split("\n", 1)[0].rstrip()
+    if "\n" not in first or not line or len(line) > HEADLINE_MAX or line.endswith(TERMINAL):
+        return 0
+    return len(text) - len(first) + len(line)
+
+
+def _country(ref: ActorRef | None) -> str | None:
+    return ref.country if ref is not None else None
+
+
+def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
+    """"Kharkiv: Russian bombs hit crowded store" over a story that reports the strike:
+    the headline restates an event of the body; only the body's (with its detail) is
+    kept. A headline event the body does not report stays."""
+    end = headline_end(text)
+    if not end:
+        return events
+    body = [e for e in events if (e.trigger_start or 0) >= end]
+
+    def repeated(event: Event) -> bool:
+        return any(b.cameo_root == event.cameo_root
+                   and _country(b.source) == _country(event.source) for b in body)
+
+    return [e for e in events if (e.trigger_start or 0) >= end or not repeated(e)]
 
 
 def _ext(doc: Doc, name: str) -> Any:
@@ -99,25 +180,104 @@ def code_sentence(
     events: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     quotes = modality.quote_spans(sentence)
-    for trigger in find_triggers(sentence, lexicon):
+    triggers = find_triggers(sentence, lexicon)
+    by_trigger: list[tuple[Trigger, Event]] = []
+    for trigger in triggers:
+        if is_vehicle(trigger, triggers):
+            continue
         for event in _events_for(trigger, sentence, index, actors, lexicon, doc_id, dates, quotes):
             key = (trigger.token.i, event.cameo, _key(event.source), _key(event.target))
             if key not in seen:
                 seen.add(key)
-                events.append(event)
-    return drop_consequences(events)
+                by_trigger.append((trigger, event))
+    events = [riot(e, lexicon) for e in borrow_denied_targets(by_trigger)]
+    violent = {t.token.i: t.code for t in triggers}
+    return fold_casualties(events, sentence, lexicon, violent)
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+STATEMENT = "010"
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 
 
-def drop_consequences(events: list[Event]) -> list[Event]:
-    """'Bombs struck the market, killing 12': the deaths are what the attack did, not a
-    second event by nobody. A doer-less killing goes when its sentence codes a violent
-    act with a doer."""
-    if not any(e.cameo_root in VIOLENT_ROOTS and e.source is not None for e in events):
-        return events
-    return [e for e in events if not (e.cameo_root == "18" and e.source is None)]
+def is_vehicle(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """"X told Y that Z attacked": what was said is coded (with X as its speaker), not
+    the telling; a bare statement (010) by a speech verb whose content clause codes an
+    event of its own is only its vehicle. So is one told to reporters or an agency:
+    the press is the channel, not a party."""
+    if trigger.code != STATEMENT or not trigger.entry.speech:
+        return False
+    content = [c for c in trigger.token.children if c.dep_ in CONTENT_DEPS]
+    if any(t is not trigger and any(t.token in c.subtree for c in content) for t in triggers):
+        return True
+    return any(t.dep_ in ("dobj", "dative") and t.lemma_.lower() in PRESS_WORDS
+               for t in trigger.token.children)
+
+
+PRESS_WORDS = frozenset("""reporter journalist agency newspaper press media correspondent
+television channel broadcaster radio""".split())
+
+
+RIOT = "145"
+
+
+def riot(event: Event, lexicon: Lexicon) -> Event:
+    """"Protesters attacked the embassy": violence by a crowd of protesters is CAMEO's
+    violent protest (145), not a military attack."""
+    source = event.source
+    if event.cameo_root not in VIOLENT_ROOTS or source is None or source.role != "CVL":
+        return event
+    words = {w.strip(".,").lower().rstrip("s") for w in source.text.split()}
+    return recoded(event, RIOT) if words & lexicon.protester_words else event
+
+
+# Denying an act is about that act: its target is the act's target.
+ABOUT_AN_ACT = frozenset({"016"})
+
+
+def borrow_denied_targets(coded: list[tuple[Trigger, Event]]) -> list[Event]:
+    """"Ukraine denied launching drones at Belgorod", "the group denied that it had
+    struck the gas field": a denial with no target of
+    its own is aimed at the target of the act it denies, found in its complement."""
+    events = []
+    for trigger, event in coded:
+        if event.cameo in ABOUT_AN_ACT and event.target is None:
+            inner = (e for t, e in coded if t is not trigger and e.target is not None
+                     and t.token in trigger.token.subtree
+                     and t.token not in _subject_tokens(trigger.token))
+            act = next(inner, None)
+            if act is not None:
+                event = event.amended(target=act.target)
+        events.append(event)
+    return events
+
+
+def denials_follow_places(events: list[Event], doc: Doc) -> None:
+    """Once places have given acts their countries ("shelling the camp" in El Fasher is
+    Sudan), a denial still aimed at a party of no country takes the country its denied
+    act now has. In place, as ``casus_places`` amends its events."""
+    tokens = {id(e): _token_at(doc, e.trigger_start) for e in events}
+    for i, event in enumerate(events):
+        verb = tokens[id(event)]
+        if event.cameo not in ABOUT_AN_ACT or verb is None or (
+                event.target is not None and event.target.country):
+            continue
+        inside = [e for e in events if e is not event and e.target is not None
+                  and e.target.country and (t := tokens[id(e)]) is not None
+                  and t in verb.subtree and t not in _subject_tokens(verb)]
+        if inside:
+            events[i] = event.amended(target=inside[0].target)
+
+
+def _token_at(doc: Doc, char: int | None) -> Token | None:
+    if char is None:
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _subject_tokens(verb: Token) -> set[Token]:
+    return {t for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
 
 
 def _key(ref: ActorRef | None) -> str | None:
@@ -189,6 +349,11 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     subject, direct = verb_subject(verb)
     sources = _parties(with_conjuncts(subject) if subject is not None else [], actors, direct)
     doer = antecedent(subject) if subject is not None else None  # "attacks ..., which"
+    if not sources and subject is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "the Iraqi mission to recapture Mosul": the mission's doers do it
+        head_args = noun_arguments(verb.head, lexicon.noun(verb.head) or GENERIC_NOUN)
+        sources = _parties(head_args.sources, actors, False) or _modifier_parties(
+            head_args.modifiers, actors)
     if not sources and doer is not None and (subject_entry := lexicon.noun(doer)):
         # "Israeli strikes on Gaza killed 20": the doers of the subject event
         subject_args = noun_arguments(doer, subject_entry)
@@ -198,14 +363,24 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     obj = None if trigger.light else verb_object(verb)
     if obj is not None and obj.pos_ == "PRON" and trigger.rule is not None and trigger.rule.object:
         obj = trigger.event_noun  # "end it": the noun the pronoun stands for
+    doers: list[Party] = []
     if obj is not None and lexicon.noun(obj) is not None:
         # "condemned the attack on X": the object is an event; its doers are the target
         obj_args = noun_arguments(obj, lexicon.noun(obj))  # type: ignore[arg-type]
         target_heads = obj_args.sources + verb_targets(verb, trigger.entry, None)
+        if not obj_args.sources:  # "condemned the U.S.-led strikes"
+            doers = _modifier_parties(obj_args.modifiers, actors)
     else:
         target_heads = verb_targets(verb, trigger.entry, obj)
+    if obj is not None and obj.lemma_.lower() in lexicon.content_nouns:
+        # "welcomed the news that the army retook the town": the army is welcomed
+        told = [s for c in obj.children if c.dep_ in ("acl", "ccomp")
+                and any(m.dep_ == "mark" for m in c.children) for s in children(c, "nsubj")]
+        target_heads = told + [t for t in target_heads if t != obj] if told else target_heads
     for complement in trigger.absorbed:  # "threatened to attack Israel"
         target_heads += verb_targets(complement, trigger.entry, verb_object(complement))
+    if trigger.asked is not None and (asked := children(trigger.asked, "nsubj")):
+        target_heads = asked  # "demanded that Rwanda withdraw": Rwanda is asked
     if trigger.event_noun is not None:
         noun = trigger.event_noun
         noun_args = noun_arguments(noun, lexicon.noun(noun) or GENERIC_NOUN)
@@ -219,6 +394,12 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
         for patient in prep_objects(noun, ("of",)):  # "the end of the truce with X"
             if (patient_entry := lexicon.noun(patient)) is not None:
                 target_heads += noun_arguments(patient, patient_entry).targets
+    held_from = prep_objects(verb, ("from",)) if "from" in trigger.entry.target_preps else []
+    if held_from and obj is not None:  # "retook the town from the rebels": the rebels
+        target_heads = held_from
+    # "recalled its ambassador from Tehran": the place it is pulled from is the target
+    target_heads += [p for t in target_heads if own_possession(t)
+                     for p in prep_objects(t, POSTED_PREPS)]
     target_heads = [
         t
         for t in target_heads
@@ -229,13 +410,33 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     if trigger.code[:2] in COOPERATIVE_ROOTS and any(not _against(t) for t in target_heads):
         # "supporting the Iraqi government against ISIL": the adversary is no beneficiary
         target_heads = [t for t in target_heads if not _against(t)]
-    targets = _parties(target_heads, actors, True)
+    targets = _parties(target_heads, actors, True) + doers
+    if trigger.code[:2] == PROTEST_ROOT and not targets:
+        targets = _parties(protested(verb), actors, True)
     if trigger.entry.requires_target and not trigger.light:  # "told X": a known party
         targets = [t for t in targets if not t.plain]
     return Roles(sources, targets, subject, direct)
 
 
+PROTEST_ROOT = "14"
+_ADJUNCT_CLAUSES = frozenset({"advcl", "xcomp", "acl", "conj", "dobj", "pobj", "prep"})
+
+
+def protested(verb: Token, steps: int = 3) -> list[Token]:
+    """Whom a protest is against, where the text says so in the protest's own
+    adjuncts: "rallied in Sanaa, chanting slogans against America"."""
+    found: list[Token] = []
+    frontier = [verb]
+    for _ in range(steps):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in _ADJUNCT_CLAUSES]
+        found += [o for t in frontier if t.dep_ == "prep" and t.lower_ == "against"
+                  for o in with_conjuncts(next(iter(children(t, "pobj")), t))
+                  if o.dep_ in ("pobj", "conj")]
+    return found
+
+
 OWN = frozenset({"its", "their", "his", "her", "our", "my"})
+POSTED_PREPS = ("from", "in", "to")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -285,19 +486,38 @@ def _parties(tokens: Iterable[Token], actors: ActorIndex, direct: bool) -> list[
     found: list[Party] = []
     for token in tokens:
         party = actors.party(token, direct=direct)
-        if party is not None and all(_key(p.ref) != _key(party.ref) for p in found):
-            found.append(party)
+        more = [Party(ref, token, True, False) for ref in country_modifiers(token)[1:]] \
+            if party is not None else []  # "the embassies of Rwanda and France"
+        for one in [party, *more] if party is not None else []:
+            if all(_key(p.ref) != _key(one.ref) for p in found):
+                found.append(one)
     return found
 
 
 def _modifier_parties(modifiers: Iterable[Token], actors: ActorIndex) -> list[Party]:
     """'Israeli strikes', 'US raids': a modifier is a doer only if it names an actor."""
+    modifiers = list(modifiers)
+    led = {t for t in modifiers if t.lower_.endswith(LEADER_SUFFIXES)}
     found = []
     for token in modifiers:
         mention = actors.covering(token)
         if mention is not None:
             found.append(Party(mention.actor, token, mention.in_dictionary, True))
+        elif (token.ent_type_ in ("NORP", "GPE") or token in led) \
+                and (ref := nationality(token)) is not None:
+            found.append(Party(ref, token, True, True))  # "Israeli strikes": no mention
     return found[:1]
+
+
+def nationality(token: Token) -> ActorRef | None:
+    """The country an adjective or name modifying an event noun stands for."""
+    text = token.text
+    for suffix in LEADER_SUFFIXES:  # "U.S.-led"
+        text = text[: -len(suffix)] if text.lower().endswith(suffix) else text
+    ref = resolve_actor_text(text)
+    if ref is None or not ref.country or ref.role is not None:
+        return None
+    return replace(ref, text=token.text)
 
 
 def pair_parties(roles: Roles, symmetric: bool) -> list[tuple[ActorRef | None, ActorRef | None]]:
@@ -306,6 +526,10 @@ def pair_parties(roles: Roles, symmetric: bool) -> list[tuple[ActorRef | None, A
     targets: list[Party | None] = [
         t for t in roles.targets if all(_key(t.ref) != _key(s.ref) for s in roles.sources)
     ]
+    if not targets and len(sources) > 1 and roles.subject is not None and any(
+            c.lower_ == "each" for c in (*roles.subject.children, *roles.subject.head.children)):
+        # "Russia and Ukraine each freed prisoners": each did it to the other
+        return [(s.ref, t.ref) for s, t in permutations(roles.sources[:2], 2)]
     if not targets and symmetric and len(sources) > 1:
         targets, sources = sources[1:2], sources[:1]
     pairs = list(product(sources or [None], targets or [None]))[:MAX_PAIRS]

@@ -36,6 +36,7 @@ _RULE_KEYS = {
     "mod",
     "code",
     "light",
+    "keeps_object",
 }
 _ENTRY_KEYS = {
     "code",
@@ -83,6 +84,8 @@ class Rule:
     object_label: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
+    # the object stays an event of its own: "claimed the bombing" is a claim AND a bombing
+    keeps_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,26 @@ class Lexicon:
     threat_codes: dict[str, str] = field(default_factory=dict)
     # ... and a cooperative X so stated is an intent to cooperate (CAMEO 03x).
     intent_codes: dict[str, str] = field(default_factory=dict)
+    # Asks: an appeal (02) or demand (10) for an action takes its subcode from the
+    # action's code ("demanded that Rwanda withdraw" is 106), longest prefix first;
+    # "halt", "stop" ... over a violent act ask for de-escalation.
+    ask_codes: dict[str, dict[str, str]] = field(default_factory=dict)
+    cessation_words: frozenset[str] = frozenset()
+    cessation_code: str | None = None
+    # Killing and wounding: what an attack did (casus.events.casualties).
+    casualty_words: frozenset[str] = frozenset()
+    # News and decisions reacted to: the doer of what they report is the party.
+    content_nouns: frozenset[str] = frozenset()
+    # Crowds whose violence is a violent protest (145), singular forms.
+    protester_words: frozenset[str] = frozenset()
+
+    def ask_code(self, root: str, action: str) -> str | None:
+        """The code of an appeal or demand (``root`` 02 or 10) for an ``action`` code."""
+        table = self.ask_codes.get(root) or {}
+        for n in range(len(action), 1, -1):
+            if action[:n] in table:
+                return table[action[:n]]
+        return None
 
     def frame_code(self, root: str) -> str | None:
         """What an action of CAMEO ``root`` becomes when stated as readiness or intent."""
@@ -139,7 +162,8 @@ class Lexicon:
             if entry.code:
                 found.add(entry.code)
             found.update(rule.code for rule in entry.rules if rule.code)
-        return found | set(self.threat_codes.values()) | set(self.intent_codes.values())
+        asked = {code for table in self.ask_codes.values() for code in table.values()}
+        return found | set(self.threat_codes.values()) | set(self.intent_codes.values()) | asked
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -165,11 +189,12 @@ def _rule(raw: dict[str, Any], where: str) -> Rule:
         raise DictionaryError(f"{where}: unknown rule keys {sorted(unknown)}")
     if not raw.get("code") and not raw.get("light"):
         raise DictionaryError(f"{where}: a rule needs 'code' or 'light: true'")
-    words = {k: _words(raw.get(k)) for k in _RULE_KEYS - {"code", "light"}}
+    words = {k: _words(raw.get(k)) for k in _RULE_KEYS - {"code", "light", "keeps_object"}}
     labels = {k: frozenset(s.upper() for s in words[k]) for k in ("object_label", "pobj_label")}
     return Rule(
         code=_check_code(raw.get("code"), where),
         light=bool(raw.get("light", False)),
+        keeps_object=bool(raw.get("keeps_object", False)),
         **{**words, **labels},
     )
 
@@ -220,7 +245,22 @@ def parse_lexicon(data: dict[str, Any], origin: str = "lexicon") -> Lexicon:
             if not is_code(code):
                 raise DictionaryError(
                     f"{origin}: readiness.{name}: unknown CAMEO code {code!r}")
+    _read_asks(data.get("asks") or {}, lexicon, origin)
+    lexicon.casualty_words = frozenset(str(w).lower() for w in data.get("casualties") or ())
+    lexicon.content_nouns = frozenset(str(w).lower() for w in data.get("content_nouns") or ())
+    lexicon.protester_words = frozenset(str(w).lower() for w in data.get("protesters") or ())
     return lexicon
+
+
+def _read_asks(asks: dict[str, Any], lexicon: Lexicon, origin: str) -> None:
+    lexicon.cessation_words = frozenset(str(w).lower() for w in asks.get("cessation") or ())
+    lexicon.cessation_code = str(asks["cessation_code"]) if asks.get("cessation_code") else None
+    for root, name in (("02", "appeals"), ("10", "demands")):
+        table = {str(k): str(v) for k, v in (asks.get(name) or {}).items()}
+        for code in table.values():
+            if not is_code(code) or not code.startswith(root):
+                raise DictionaryError(f"{origin}: asks.{name}: {code!r} is no CAMEO {root} code")
+        lexicon.ask_codes[root] = table
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

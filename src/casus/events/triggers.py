@@ -34,6 +34,7 @@ class Trigger:
     rule: Rule | None = None  # the rule that chose the code, if any
     absorbed: list[Token] = field(default_factory=list)
     frame: Token | None = None  # a readiness word that made the action a threat or intent
+    asked: Token | None = None  # an appeal's or demand's complement: the action asked for
 
     def is_predicate_word(self, token: Token) -> bool:
         """Whether a rule named this word as part of the predicate ("cut off gas",
@@ -55,9 +56,83 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             trigger = _noun_trigger(token, lexicon)
         if trigger is not None:
             found.append(trigger)
-    consumed = {t.event_noun.i for t in found if t.event_noun is not None and not t.nominal}
+    consumed = {t.event_noun.i for t in found if t.event_noun is not None and not t.nominal
+                and not (t.rule is not None and t.rule.keeps_object)}
     consumed.update(a.i for t in found for a in t.absorbed)
-    return [as_threat(t, lexicon) for t in found if t.token.i not in consumed]
+    found, asked = compose_asks([t for t in found if t.token.i not in consumed], lexicon)
+    return [as_threat(t, lexicon) for t in found if t.token.i not in asked]
+
+
+ASK_ROOTS = frozenset({"02", "10"})
+UNSPECIFIED_ASKS = frozenset({"020", "100"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_ASK_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+
+
+def compose_asks(found: list[Trigger], lexicon: Lexicon) -> tuple[list[Trigger], set[int]]:
+    """Appeals and demands take their subcode from the action they ask for: "urged
+    Ethiopia to release the aid workers" is 0253, "demanded that Rwanda withdraw" 106.
+    The action asked for has not happened, so its triggers are not coded on their own;
+    returns the triggers and the token indices of those taken in."""
+    taken: set[int] = set()
+    composed = []
+    for trigger in found:
+        complement = None if trigger.nominal or trigger.code[:2] not in ASK_ROOTS \
+            else asked_action(trigger.token)
+        if complement is None:
+            composed.append(trigger)
+            continue
+        inside = [t for t in found if t is not trigger and _governs(complement, t.token)]
+        taken.update(t.token.i for t in inside)
+        code = trigger.code
+        if code in UNSPECIFIED_ASKS:
+            code = _asked_code(trigger.code[:2], complement, inside, lexicon) or code
+        composed.append(replace(trigger, code=code, asked=complement))
+    return composed, taken
+
+
+def asked_action(verb: Token) -> Token | None:
+    """The clause naming what an appeal or demand asks for: "urged X *to halt* ...",
+    "demanded that Rwanda *withdraw*", "called on both sides *to agree* ..."."""
+    for child in verb.children:
+        if child.dep_ in _ASK_COMPLEMENTS and child.pos_ in ("VERB", "AUX"):
+            return child
+        if child.dep_ in ("prep", "dobj"):  # "called on X to agree": hung on X
+            for grandchild in (child, *child.children):
+                for clause in grandchild.children:
+                    if clause.dep_ in _ASK_COMPLEMENTS | {"acl"} and clause.pos_ == "VERB" \
+                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                        return clause
+    return None
+
+
+_ASKED_PATH = frozenset({"dobj", "xcomp", "ccomp", "prep", "pobj", "conj", "nsubjpass"})
+
+
+def _governs(head: Token, token: Token) -> bool:
+    """Whether ``token`` is the action asked for: the complement itself or what it
+    directly does ("to halt air strikes", "to agree to a ceasefire"), not an event the
+    request merely mentions further down ("... on the anniversary of the killing")."""
+    node = token
+    for _ in range(6):
+        if node == head:
+            return True
+        if node.dep_ not in _ASKED_PATH or node.head == node:
+            return False
+        if node.dep_ == "pobj" and node.head.head.pos_ in ("NOUN", "PROPN"):
+            return False  # a noun's modifier: "the anniversary of the killing"
+        node = node.head
+    return False
+
+
+def _asked_code(root: str, complement: Token, inside: list[Trigger],
+                lexicon: Lexicon) -> str | None:
+    """The most specific appeal/demand code the asked-for triggers give."""
+    if complement.lemma_.lower() in lexicon.cessation_words and lexicon.cessation_code \
+            and any(t.code[:2] in VIOLENT_ROOTS for t in inside):
+        return lexicon.ask_code(root, lexicon.cessation_code)
+    codes = [c for t in inside if (c := lexicon.ask_code(root, t.code))]
+    return max(codes, key=len) if codes else None
 
 
 def readiness_word(token: Token, lexicon: Lexicon) -> Token | None:

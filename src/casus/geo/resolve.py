@@ -3,7 +3,10 @@
 Rules over the dependency parse, not strings: a locative preposition ("in", "at",
 "near", "outside", ...) governed by the trigger (or by the noun phrase the trigger
 heads) names the place; "the Iraqi capital" is the capital of the country its
-adjective names; for visits the destination is the place.
+adjective names; for visits the destination is the place. A noun's own place ("a store
+in Kharkiv", "the hospital, the only one still working in El Fasher", "Sagaing
+village") is found the same way under the noun (``own_place``); an attack happened
+where the thing it hit is (``acted_on``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,18 @@ from casus.geo.gazetteer import Gazetteer
 from casus.records import Mention, Place
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "into", "to", "from",
-            "on", "over", "off", "along", "toward", "towards"}
+            "on", "over", "off", "along", "toward", "towards", "through", "throughout",
+            "within"}
+# Where a noun is (not where it goes): "protesters in Kinshasa", "fighters from Goma",
+# "residents of Mosul" (an "of" object only when tagged a place).
+WHERE_IS = LOCATIVE - {"to", "toward", "towards", "into", "over", "off", "on"} | {"of"}
+# The thing an act is done to: "fired on the camp", "an attack on a petrol station".
+ACTED_ON_PREPS = {"on", "against", "at", "upon"}
+WHEN_LABELS = {"DATE", "TIME"}  # "on Monday", "at dawn": when, not what
+NOT_PLACE_LABELS = WHEN_LABELS | {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Deps to walk from a noun to the phrases that describe it ("the hospital, the only
+# facility still working in X"), never into its relative or other clauses.
+DESCRIBING = {"appos", "acl", "amod"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CAPITAL_WORDS = {"capital"}
 
@@ -57,16 +71,29 @@ def _capital_of(token: Token, gazetteer: Gazetteer, countries: tuple[str, ...]) 
 
 
 def _place_from_pobj(pobj: Token, gazetteer: Gazetteer, countries: tuple[str, ...]) -> Place | None:
+    if pobj.ent_type_ in NOT_PLACE_LABELS:
+        return None  # "on Jan. 8": "Jan" is also a name of Jackson, Mississippi
     if pobj.lemma_.lower() in CAPITAL_WORDS:
         return _capital_of(pobj, gazetteer, countries)
     if pobj.ent_type_ not in PLACE_LABELS and pobj.pos_ != "PROPN":
         if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.children):
             return None
+    countries = _appositive_country(pobj, gazetteer) + countries
     phrase = _phrase(pobj)
     place = gazetteer.lookup(phrase.text, countries)
     if place is None and pobj.ent_type_ in PLACE_LABELS:
         place = gazetteer.lookup(pobj.text, countries)
     return place
+
+
+def _appositive_country(pobj: Token, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """"Rome, Italy": the country set beside a place name says which one it is."""
+    for child in pobj.children:
+        if child.dep_ == "appos" and child.ent_type_ in PLACE_LABELS:
+            place = gazetteer.lookup(_phrase(child).text)
+            if place is not None and place.country and place.lat is None:  # a country
+                return (place.country,)
+    return ()
 
 
 def _locative_objects(head: Token, depth: int = 0) -> Iterable[Token]:
@@ -86,8 +113,13 @@ def event_location(
     gazetteer: Gazetteer,
     countries: tuple[str, ...] = (),
     target_text: str | None = None,
+    physical: bool = False,
 ) -> Place | None:
-    """The place of the event whose trigger is ``trigger``, or None when the text gives none."""
+    """The place of the event whose trigger is ``trigger``, or None when the text gives none.
+
+    ``physical``: the event is done to something (a strike, a raid), so it happened
+    where that thing is ("bombs struck a store in Kharkiv") when the trigger's own
+    phrases name no place."""
     heads = [trigger]
     if trigger.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "nsubj", "nsubjpass"}:
         heads.append(trigger.head)
@@ -96,10 +128,118 @@ def event_location(
             place = _place_from_pobj(pobj, gazetteer, countries)
             if place:
                 return place
+    if physical:
+        # "stormed the hospital in X and opened fire", "struck a bakery in X, killing
+        # nine": coordinated acts and their participle clauses share a place
+        acts = [trigger, trigger.head] if trigger.dep_ in {"conj", "advcl"} else [trigger]
+        for act in acts:
+            place = _physical_place(act, trigger, gazetteer, countries)
+            if place:
+                return place
     if target_text:
         place = gazetteer.lookup(target_text, countries)
         if place and place.lat is not None:
             return place
+    return None
+
+
+def _physical_place(act: Token, trigger: Token, gazetteer: Gazetteer,
+                    countries: tuple[str, ...]) -> Place | None:
+    """Where an act done to something happened: its own locative (for a verb the
+    trigger is coordinated with), else where the thing it was done to is."""
+    if act != trigger:
+        for pobj in _locative_objects(act):
+            place = _place_from_pobj(pobj, gazetteer, countries)
+            if place:
+                return place
+    noun = acted_on(act)
+    return own_place(noun, gazetteer, countries) if noun is not None else None
+
+
+def own_place(noun: Token, gazetteer: Gazetteer, countries: tuple[str, ...] = (),
+              depth: int = 3) -> Place | None:
+    """The place a noun phrase names for itself, nearest first: the noun when it is the
+    object of a locative ("in al-Hilla"), a place-name modifier ("Sagaing village"), a
+    locative phrase under the noun ("a store in Kharkiv"), or under its apposition or
+    "of" object ("the hospital, the only facility still working in El Fasher")."""
+    if _is_where(noun):
+        place = _place_of_pobj(noun, gazetteer, countries)
+        if place is not None:
+            return place
+    frontier = [noun]
+    for _ in range(depth):
+        following: list[Token] = []
+        for token in frontier:
+            place = _modifier_place(token, gazetteer, countries)
+            if place is not None:
+                return place
+            following.extend(_describing(token))
+        frontier = following
+    return None
+
+
+def _is_where(token: Token) -> bool:
+    return token.dep_ in {"pobj", "conj"} and _governing_prep(token) in WHERE_IS
+
+
+def _governing_prep(token: Token) -> str:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.head.lower_ if token.dep_ == "pobj" else ""
+
+
+def _place_of_pobj(pobj: Token, gazetteer: Gazetteer,
+                   countries: tuple[str, ...]) -> Place | None:
+    if _governing_prep(pobj) == "of" and pobj.ent_type_ not in PLACE_LABELS:
+        # "supporters of Trump" is no place; "residents of Goma" tagged PERSON is, when
+        # Goma is a landmark of a country the document is about
+        return gazetteer.landmark(_phrase(pobj).text, countries) if pobj.pos_ == "PROPN" else None
+    return _place_from_pobj(pobj, gazetteer, countries)
+
+
+def _modifier_place(token: Token, gazetteer: Gazetteer,
+                    countries: tuple[str, ...]) -> Place | None:
+    for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS and token.pos_ == "NOUN":
+            place = gazetteer.lookup(_phrase(child).text, countries)
+        elif child.dep_ == "prep" and child.lower_ in WHERE_IS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            place = _place_of_pobj(pobj, gazetteer, countries) if pobj is not None else None
+        else:
+            continue
+        if place is not None:
+            return place
+    return None
+
+
+def _describing(token: Token) -> list[Token]:
+    """The phrases that say more about a noun: appositions, participles ("still working
+    in"), "of" objects ("the town of Paletwa") and the nouns of its locatives ("in
+    areas of Yemen"), never its relative clauses."""
+    found = [c for c in token.children if c.dep_ in DESCRIBING]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in WHERE_IS:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def acted_on(trigger: Token, event_words: frozenset[str] = frozenset()) -> Token | None:
+    """The noun an act is done to: the object of "on/against/at" under the trigger or
+    its object ("fired missiles at the base"), else the passive subject, else the
+    direct object. ``event_words``: the trigger's own words, so the noun of "conducted
+    strikes" is not taken for what the strikes hit."""
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for head in (trigger, *objects):  # "strikes on X" is searched, "strikes" never taken
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ACTED_ON_PREPS:
+                found = next((c for c in prep.children if c.dep_ == "pobj"
+                              and c.ent_type_ not in WHEN_LABELS), None)
+                if found is not None:
+                    return found
+    for dep in ("nsubjpass", "dobj"):
+        found = next((c for c in objects if c.dep_ == dep and c.lower_ not in event_words), None)
+        if found is not None:
+            return found
     return None
 
 

@@ -1,8 +1,10 @@
 """``casus_places``: each coded event's location, from the place phrase its trigger governs.
 
 Registered as the spaCy factory ``casus_places`` (casus.PlaceResolver.v1). Runs after
-``casus_events``; reads ``doc._.casus_events`` and ``doc._.casus_mentions`` and fills
-each event's ``location`` (None where the text names no place).
+``casus_events``; reads ``doc._.casus_events`` and ``doc._.casus_mentions``, fills each
+event's ``location`` (None where the text names no place), then gives parties the text
+left without a country the country of their place (``casus.geo.parties``), and lets
+denials take the country their denied act now has.
 """
 
 from __future__ import annotations
@@ -10,16 +12,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from casus.actors.dictionary import ActorDictionary, default_dictionary
+from casus.events.coder import denials_follow_places
 from casus.geo.gazetteer import Gazetteer, default_gazetteer
+from casus.geo.parties import GROUND_ROOTS, VISIT_ROOT, fill_parties
 from casus.geo.resolve import document_countries, event_location, token_at
 from casus.nlp.extensions import register_extensions
 
-VISIT_ROOT = "04"
-
 
 class PlaceResolver:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, dictionary: ActorDictionary) -> None:
         self.gazetteer = gazetteer
+        self.dictionary = dictionary
 
     def __call__(self, doc: Doc) -> Doc:
         events = doc._.casus_events or []
@@ -33,11 +37,14 @@ class PlaceResolver:
             if trigger is None:
                 continue
             target = event.target.text if event.target and event.cameo_root == VISIT_ROOT else None
-            event.location = event_location(trigger, self.gazetteer, countries, target)
+            event.location = event_location(trigger, self.gazetteer, countries, target,
+                                            physical=event.cameo_root in GROUND_ROOTS)
+            fill_parties(event, trigger, self.gazetteer, countries, self.dictionary)
+        denials_follow_places(events, doc)
         return doc
 
 
 @Language.factory("casus_places", requires=["doc._.casus_events"])
 def make_place_resolver(nlp: Language, name: str) -> PlaceResolver:
     register_extensions()
-    return PlaceResolver(default_gazetteer())
+    return PlaceResolver(default_gazetteer(), default_dictionary())

