@@ -48,3 +48,24 @@ def test_evaluate_load_gold_rejects_malformed_lines(tmp_path):
     path.write_text(json.dumps(_gold("d", "042", "IRN", "IRQ")) + "\n{not json\n")
     with pytest.raises(UsageError, match=":2:"):
         load_gold(path)
+
+
+def test_evaluate_dates_codes_and_places_on_matched_events():
+    gold = [_gold("d", "195", "RUS", "UKR", date="2024-05-25",
+                  location={"place": "Kharkiv", "country": "UKR"}),
+            _gold("d", "042", "USA", "LBN", date="2024-06-01", date_precision="month",
+                  location={"place": None, "country": "LBN"}),
+            _gold("d", "173", "MMR", "MMR", location={"place": "Yangon", "country": "MMR"})]
+    pred = [_pred("d", "190", "RUS", "UKR"), _pred("d", "042", "USA", "LBN"),
+            _pred("d", "173", "MMR", "MMR")]
+    pred[0].update(date="2024-05-25", location={"name": "Charkiv", "country": "UKR",
+                                                "lat": 49.98, "lon": 36.25})
+    pred[1].update(date="2024-06-18", location={"name": "Beirut", "country": "LBN"})
+    pred[2].update(location={"name": "Mandalay", "country": "MMR", "lat": 21.97, "lon": 96.08})
+    result = evaluate(gold, pred)
+    assert (result.code.right, result.code.total) == (2, 3)  # 190 is not 195
+    assert (result.date.right, result.date.total) == (2, 2)  # June matches a month date
+    # Kharkiv by place (another spelling, same spot), Lebanon by country; Yangon is not
+    # Mandalay
+    assert (result.location.right, result.location.total) == (2, 3)
+    assert result.as_dict()["location_accuracy"]["rate"] == 0.667

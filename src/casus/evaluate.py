@@ -47,6 +47,25 @@ class Score:
 
 
 @dataclass
+class Accuracy:
+    """Right answers over the matched pairs where gold gives one."""
+
+    right: int = 0
+    total: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def add(self, right: bool) -> None:
+        self.total += 1
+        self.right += int(right)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"right": self.right, "total": self.total, "rate": round(self.rate, 3)}
+
+
+@dataclass
 class Evaluation:
     root: Score
     dyad: Score
@@ -55,6 +74,9 @@ class Evaluation:
     gold_nonfacts: int
     docs: int
     details: dict[str, Any] = field(default_factory=dict)
+    date: Accuracy = field(default_factory=Accuracy)
+    code: Accuracy = field(default_factory=Accuracy)
+    location: Accuracy = field(default_factory=Accuracy)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +86,9 @@ class Evaluation:
             "per_root": {k: v.as_dict() for k, v in sorted(self.per_root.items())},
             "false_facts": self.false_facts,
             "gold_nonfacts": self.gold_nonfacts,
+            "date_accuracy": self.date.as_dict(),
+            "code_accuracy": self.code.as_dict(),
+            "location_accuracy": self.location.as_dict(),
         }
 
 
@@ -130,7 +155,7 @@ def evaluate(gold: list[dict[str, Any]], predicted: Iterable[dict[str, Any]]) ->
     unmatched = pred_root - gold_root
     nonfact_keys = Counter(keys(g)[0] for g in nonfacts)
     false_facts = sum((unmatched & nonfact_keys).values())
-    return Evaluation(
+    result = Evaluation(
         root=_score(gold_root, pred_root),
         dyad=_score(gold_dyad, pred_dyad),
         per_root=per_root,
@@ -138,3 +163,64 @@ def evaluate(gold: list[dict[str, Any]], predicted: Iterable[dict[str, Any]]) ->
         gold_nonfacts=len(nonfacts),
         docs=len(doc_ids),
     )
+    for g, p in matched_pairs(facts, preds):
+        result.code.add(g.get("cameo") == p.get("cameo"))
+        if g.get("date"):
+            result.date.add(same_date(g, p))
+        if g.get("location"):
+            result.location.add(same_place(g["location"], p.get("location")))
+    return result
+
+
+def matched_pairs(gold: list[dict[str, Any]], preds: list[dict[str, Any]]
+                  ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Gold and system facts paired within each dyad key: equal dates first, then in
+    text order. Only these pairs are scored for date, code and place."""
+    by_key: dict[tuple, list[dict[str, Any]]] = {}
+    for p in preds:
+        by_key.setdefault(keys(p)[1], []).append(p)
+    pairs = []
+    for g in gold:
+        candidates = by_key.get(keys(g)[1]) or []
+        if not candidates:
+            continue
+        pick = next((p for p in candidates if same_date(g, p)), candidates[0])
+        candidates.remove(pick)
+        pairs.append((g, pick))
+    return pairs
+
+
+def same_date(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """A day-precision gold date matches the day; a month-precision one the month."""
+    want, got = gold.get("date"), pred.get("date")
+    if not want or not got:
+        return False
+    if gold.get("date_precision") in ("month", "year"):
+        width = 7 if gold["date_precision"] == "month" else 4
+        return str(got)[:width] == str(want)[:width]
+    return str(got)[:10] == str(want)[:10]
+
+
+PLACE_KM = 25.0  # two spellings of one town resolve within this distance
+
+
+def same_place(gold: dict[str, Any], pred: Any) -> bool:
+    """Right at country level, and at the place's level when gold names one: the system's
+    place has the gold place's name (any romanisation) or lies within PLACE_KM of where
+    the gazetteer puts it."""
+    if not isinstance(pred, dict) or pred.get("country") != gold.get("country"):
+        return False
+    place = gold.get("place")
+    if not place:
+        return True
+    from casus.actors.names import name_key
+
+    if name_key(place) and name_key(place) == name_key(str(pred.get("name") or "")):
+        return True
+    from casus.geo.gazetteer import default_gazetteer, km_between
+
+    where = default_gazetteer().lookup(place, (gold["country"],))
+    if where is None or where.lat is None or where.lon is None \
+            or pred.get("lat") is None or pred.get("lon") is None:
+        return False
+    return km_between(where.lat, where.lon, pred["lat"], pred["lon"]) <= PLACE_KM

@@ -75,3 +75,7 @@ def print_evaluation(result: Evaluation, console: Console) -> None:
         f"non-facts in gold (negated/future/hypothetical/conditional): {result.gold_nonfacts}; "
         f"coded as facts: {result.false_facts}"
     ))
+    for name, acc in (("date", result.date), ("code", result.code),
+                      ("location", result.location)):
+        console.print(Text(f"{name} right on matched events: {acc.right}/{acc.total}"
+                           + (f" ({acc.rate:.1%})" if acc.total else "")))

@@ -136,3 +136,12 @@ class TestInText:
     def test_context_sponsor_title_gives_no_group(self):
         assert self.codes("Iran-backed militia leader Haidar Saleh threatened the "
                           "base.")["Haidar Saleh"] is None
+
+
+@pytest.mark.slow
+def test_context_a_definite_title_is_the_person_introduced_with_it():
+    codes = TestInText.codes(
+        "Kenyan presidential envoy Wanjiru Odhiambo arrived in Juba on Monday. South "
+        "Sudan's foreign minister met her. The South Sudanese government and South Sudan's "
+        "army welcomed the visit. Later the envoy told reporters the talks had gone well.")
+    assert codes["the envoy"] == "KEN" or str(codes["the envoy"]).startswith("KEN")

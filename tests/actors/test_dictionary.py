@@ -158,3 +158,9 @@ def test_dictionary_apostrophes_carry_no_letter_even_in_short_exact_forms() -> N
     for written in ("Dae’sh", "Da'esh", "Da’esh"):
         found = dic.lookup(written)
         assert found is not None and found.entry_id == daesh.entry_id, written
+
+
+def test_dictionary_written_form_ignores_apostrophes_but_not_spelling() -> None:
+    dic = default_dictionary()
+    assert dic.written("Dae’sh") is not None
+    assert dic.written("Dex") is None  # same key as Daesh, another name

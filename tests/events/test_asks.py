@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from casus.errors import DictionaryError
 from casus.events.lexicon import load_lexicon, parse_lexicon
-from casus.nlp.pipeline import load_pipeline
-
-
-def _events(text: str):  # type: ignore[no-untyped-def]
-    nlp = load_pipeline()
-    doc = nlp.make_doc(text)
-    doc._.casus_published = date(2024, 6, 20)
-    return nlp(doc)._.casus_events
+from tests.events.helpers import code
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sentence,code,source,target", [
+@pytest.mark.parametrize("sentence,cameo,source,target", [
     ("The Kenyan president demanded that Ethiopia withdraw its troops from the border area.",
      "106", "KEN", "ETH"),
     ("The African Union urged Ethiopia to release the detained aid workers.",
@@ -31,10 +22,10 @@ def _events(text: str):  # type: ignore[no-untyped-def]
      "SDN"),
     ("Ukraine demanded that Russia release the captured sailors.", "1053", "UKR", "RUS"),
 ])
-def test_asks_code_follows_the_action_asked_for(sentence, code, source, target):
-    asks = [e for e in _events(sentence) if e.cameo_root in ("02", "10")]
-    assert asks and {e.cameo for e in asks} == {code}, [
-        (e.cameo, e.trigger) for e in _events(sentence)]
+def test_asks_code_follows_the_action_asked_for(sentence, cameo, source, target):
+    asks = [e for e in code(sentence) if e.cameo_root in ("02", "10")]
+    assert asks and {e.cameo for e in asks} == {cameo}, [
+        (e.cameo, e.trigger) for e in code(sentence)]
     assert all(e.modality == "asserted" and not e.negated for e in asks)
     if source:
         assert all(e.source is not None and e.source.country == source for e in asks)
@@ -44,14 +35,14 @@ def test_asks_code_follows_the_action_asked_for(sentence, code, source, target):
 
 @pytest.mark.slow
 def test_asks_the_action_asked_for_is_not_an_event_of_its_own():
-    events = _events("Mali's junta demanded that Denmark withdraw its special forces.")
+    events = code("Mali's junta demanded that Denmark withdraw its special forces.")
     assert [e.cameo for e in events] == ["106"]
     assert events[0].target is not None and events[0].target.country == "DNK"
 
 
 @pytest.mark.slow
 def test_asks_without_a_complement_keep_their_own_code():
-    events = _events("Egypt called for a ceasefire in Gaza on Sunday.")
+    events = code("Egypt called for a ceasefire in Gaza on Sunday.")
     assert [e.cameo for e in events if e.cameo_root == "02"] == ["0256"]
 
 

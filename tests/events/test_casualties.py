@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from casus.nlp.pipeline import load_pipeline
+from tests.events.helpers import code
 
 pytestmark = pytest.mark.slow
 
 
 def _events(text: str):  # type: ignore[no-untyped-def]
-    nlp = load_pipeline()
-    doc = nlp.make_doc(text)
-    doc._.casus_published = date(2024, 6, 20)
-    return [e for e in nlp(doc)._.casus_events if not e.negated]
+    return [e for e in code(text) if not e.negated]
 
 
 def test_casualties_participle_is_what_the_attack_did():

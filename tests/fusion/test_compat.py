@@ -209,3 +209,25 @@ def test_a_mention_naming_no_doer_joins_the_one_that_does_in_its_article() -> No
     elsewhere = report("c", "d2", "190", None, IRAQ, sentence=0, trigger="attack", text=text1)
     assert not compatible(elsewhere, named)
     assert len(fuse([first, named, elsewhere])) == 2
+
+
+def test_an_attack_and_a_terrorist_attack_can_be_one_event() -> None:
+    a = report("a", "d1", "190", None, IRAQ, sentence=0, trigger="attack",
+               text="An attack on a market in Hilla.")
+    b = report("b", "d1", "180", None, IRAQ, sentence=1, trigger="attack",
+               text="The terrorist attack killed twelve.")
+    assert compatible(a, b) and len(fuse([a, b])) == 1
+    bombing = report("c", "d1", "183", None, IRAQ, sentence=1, trigger="attack",
+                     text="The bombing killed twelve.")
+    assert not compatible(a, bombing)  # two specific codes of two roots stay apart
+
+
+def test_one_word_done_by_doers_of_two_countries_is_one_event() -> None:
+    text = "Civilians face shelling by the regime and militias like Hezbollah."
+    hezbollah = {"text": "Hezbollah", "actor_id": "hzb", "name": "Hezbollah", "code": "LBNREB",
+                 "country": "LBN", "role": "REB"}
+    regime = {"text": "the regime", "actor_id": stable_id("agent", "SYRGOV"), "name": "Syria",
+              "code": "SYRGOV", "country": "SYR", "role": "GOV"}
+    a = report("a", "d1", "194", regime, IRAQ, trigger="shelling", text=text)
+    b = report("b", "d1", "194", hezbollah, IRAQ, trigger="shelling", text=text)
+    assert len(fuse([a, b])) == 1

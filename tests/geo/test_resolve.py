@@ -58,3 +58,43 @@ def test_resolve_country_beside_a_city_settles_it(parse):
     doc = parse("The summit took place in Rome, Italy, last spring.")
     place = event_location(_token(doc, "took"), default_gazetteer(), ("USA",))
     assert place is not None and place.country == "ITA"
+
+
+def _place(parse, text: str, trigger: str, physical: bool = True):  # type: ignore[no-untyped-def]
+    return event_location(_token(parse(text), trigger), default_gazetteer(), (),
+                          physical=physical)
+
+
+def test_resolve_a_town_the_gazetteer_lacks_keeps_its_name_and_its_container_country(parse):
+    place = _place(parse, "A drone struck a car near the town of Kafr Dunin in southern "
+                   "Lebanon.", "struck")
+    assert place is not None and place.country == "LBN" and "Kafr Dunin" in place.name
+    assert place.lat is None  # no coordinates invented
+    syrian = _place(parse, "Rebels captured the Syrian town of Kafr Zita on Monday.", "captured")
+    assert syrian is not None and syrian.country == "SYR"
+
+
+def test_resolve_a_site_inside_a_known_city_is_that_city(parse):
+    place = _place(parse, "Gunmen attacked a cafe in the Al-Mansour neighborhood in Baghdad.",
+                   "attacked")
+    assert place is not None and place.name == "Baghdad" and place.lat is not None
+
+
+def test_resolve_coordinated_verbs_share_a_place(parse):
+    place = _place(parse, "The envoy flew to Nairobi on Monday and held talks with the "
+                   "president.", "held", physical=False)
+    assert place is not None and place.name == "Nairobi"
+
+
+def test_resolve_a_where_clause_happens_at_its_place(parse):
+    place = _place(parse, "Aid groups warned about Aleppo, where civilians are facing "
+                   "airstrikes.", "airstrikes")
+    assert place is not None and place.name == "Aleppo"
+
+
+def test_resolve_a_meeting_happens_where_its_party_was(parse):
+    text = "The Thai minister met the general, the army chief, in Bangkok last month."
+    place = _place(parse, text, "met", physical=False)
+    assert place is None or place.name == "Bangkok"
+    met = event_location(_token(parse(text), "met"), default_gazetteer(), (), encounter=True)
+    assert met is not None and met.name == "Bangkok"

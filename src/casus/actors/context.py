@@ -130,6 +130,7 @@ def apply_context(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> No
     _appositions_give_code(doc, mentions)
     _publisher_offices(doc, mentions, dic)
     _definite_descriptions(mentions, dic)
+    _titles_refer_back(doc, mentions)
     _home_country_for_agents(mentions, dic)
     _home_country_for_groups(doc, mentions, dic)
     _group_titles_give_code(doc, mentions, dic)
@@ -342,6 +343,41 @@ def _people_follow(mentions: list[Mention], learned: dict[str, ActorRef],
         ref = learned.get(m.actor.actor_id or "")
         if ref is not None and not getattr(m.actor, unless):
             m.actor = replace(m.actor, code=ref.code, country=ref.country, role=ref.role)
+
+
+MAX_BACK_TITLE = 3  # "the envoy", "the crown prince", "the foreign minister"
+
+
+def _titles_refer_back(doc: Doc, mentions: list[Mention]) -> None:
+    """"the envoy told reporters" after "U.S. presidential envoy Amos Hochstein", "the
+    crown prince pledged" after "Saudi Crown Prince Mohammed bin Salman": a definite
+    title with no country of its own is the person last introduced with it (in the
+    words before the name or in an apposition), and takes that person's actor."""
+    people: list[tuple[Mention, set[str]]] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.label == "PERSON" and m.actor.actor_id:
+            people.append((m, _introduced_as(doc, m)))
+            continue
+        words = m.text.lower().split()
+        if m.label != "ROLE" or m.actor.country or words[:1] != ["the"] \
+                or not 0 < len(words) - 1 <= MAX_BACK_TITLE:
+            continue
+        title = set(words[1:])
+        person = next((p for p, said in reversed(people) if title <= said), None)
+        if person is not None:
+            m.actor = replace(person.actor, text=m.actor.text)
+
+
+def _introduced_as(doc: Doc, person: Mention) -> set[str]:
+    """The title words a person was introduced with: before the name, inside the
+    mention, or in an apposition ("Ramtane Lamamra, the UN's personal envoy")."""
+    words = title_words(doc, person.start).lower().split()
+    words += [t.lower_ for t in doc[person.start:person.end] if t.ent_type_ != "PERSON"]
+    root = doc[person.start:person.end].root
+    for child in root.children:
+        if child.dep_ == "appos":
+            words += [t.lower_ for t in child.subtree if t.is_alpha]
+    return set(words)
 
 
 def title_words(doc: Doc, start: int) -> str:

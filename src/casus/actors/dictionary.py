@@ -196,6 +196,15 @@ class ActorDictionary:
             return self.best(self.by_text[bare], bare)
         return self.best(self.by_key.get(name_key(text), []), text)
 
+    def written(self, text: str) -> Surface | None:
+        """The surface written exactly ``text``, apostrophes aside ("Dae’sh" is "Daesh"),
+        never a romanisation cousin: for names the tokenizer split unlike the entry."""
+        bare = text.strip().translate(_NO_APOSTROPHES)
+        found = self.by_text.get(bare) or [
+            s for s in self.by_key.get(name_key(bare), [])
+            if s.text.translate(_NO_APOSTROPHES).lower() == bare.lower()]
+        return self.best(found, bare) if found else None
+
     def person_by_surname(self, text: str) -> Entry | None:
         """The one dictionary person whose surname this is ("Kazemi"), if unambiguous."""
         ids: set[str] = set()

@@ -91,6 +91,10 @@ class MentionFinder:
             if person is not None:
                 found.append(_mention(span, entry_ref(person, text, on), "PERSON", True))
                 continue
+            written = self.dictionary.written(text)  # "Dae’sh": one token the matcher missed
+            if written is not None and ent.label_ != "NORP":
+                entry = self.dictionary.entries[written.entry_id]
+                found.append(_mention(span, entry_ref(entry, text, on), ent.label_, True))
             elif ent.label_ != "NORP":
                 found.append(_mention(span, name_ref(text, text, ent.label_), ent.label_, False))
         return found

@@ -119,10 +119,15 @@ class ActorIndex:
         if token.pos_ in ("NOUN", "PROPN") and self.lexicon.noun(token) is not None:
             return None  # an event noun ("the attack") is not an actor
         found = self.mention_for(token)
+        if (found is None or found.actor.type == "AGENT") \
+                and (owned := self.pronoun_owner(token)) is not None:
+            return owned  # "Pakistan denied that its jets had bombed ...": Pakistan's jets
         if found is not None and self.covering(token) is not None:
             return _party(found, token, direct)
         if found is None and (named := self.group_named(token)) is not None:
             return _party(named, token, False)  # "the group": the group just named
+        if found is None and (place := self.place_named(token)) is not None:
+            return _party(place, token, False)  # "at the region": the place just named
         owner = country_modifier(token)
         if owner is not None:  # "the American presence in Iraq" is the US's, not Iraq's
             return Party(owner, token, True, False)
@@ -150,6 +155,43 @@ class ActorIndex:
         start = sentences[max(0, here - 2)].start
         named = [m for m in self.mentions if start <= m.start and m.end <= noun.i
                  and m.label == "ORG" and m.actor.code]
+        return max(named, key=lambda m: m.start) if named else None
+
+    def pronoun_owner(self, noun: Token, steps: int = 6) -> Party | None:
+        """"its jets", "their forces": what a possessive pronoun's owner holds is the
+        owner's, and the owner is the named subject of a clause the noun is inside."""
+        if noun.lower_ not in HELD_NOUNS and noun.lemma_.lower() not in HELD_NOUNS:
+            return None
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+            return None
+        node = noun
+        for _ in range(steps):
+            if node.head is node:
+                return None
+            node = node.head
+            for subject in children(node, "nsubj", "nsubjpass"):
+                if subject.i < noun.i and subject.pos_ != "PRON" and subject != noun:
+                    owner = self.party(subject, direct=False)
+                    if owner is not None and owner.ref.country:
+                        text = f"{noun.doc[noun.left_edge.i:noun.i + 1].text}"
+                        return Party(replace(owner.ref, text=text), noun, owner.in_dictionary,
+                                     False)
+        return None
+
+    def place_named(self, noun: Token) -> Mention | None:
+        """"launched drones at the region", "shelled the city": a bare definite place
+        noun is the place of that kind last named, in its sentence or the two before
+        ("the Kharkiv region", "the city of El Fasher"): that place's country."""
+        if noun.lower_ not in PLACE_ANAPHORS or any(
+                c.dep_ in ("amod", "compound", "poss", "prep") for c in noun.children) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        sentences = list(noun.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
+        start = sentences[max(0, here - 2)].start
+        named = [m for m in self.mentions if start <= m.start and m.end <= noun.i
+                 and m.label in ("GPE", "LOC", "FAC") and m.actor.country
+                 and any(t.lower_ == noun.lower_ for t in _around(noun.doc, m))]
         return max(named, key=lambda m: m.start) if named else None
 
     def person_for(self, pronoun: Token) -> Token | None:
@@ -180,6 +222,13 @@ class ActorIndex:
             if child.dep_ == "appos" and (found := self._mention_in(child)) is not None \
                     and (own is None or (own.label == "ROLE" and found.label != "ROLE")):
                 return found  # a name for a role, never a role for a name
+        # "militias like Hezbollah", "groups such as al-Shabaab": the named example is
+        # the party a generic description stands for
+        if own is None or own.actor.type == "AGENT":
+            for example in prep_objects(head, EXAMPLE_PREPS):
+                found = self._mention_in(example)
+                if found is not None and found.in_dictionary and found.actor.type != "AGENT":
+                    return found
         # The parser often hangs the name on the last noun of "the commander of the
         # Quds Force, Qassem Soleimani": a person named there is the commander.
         for obj in prep_objects(head, ("of",)):
@@ -198,6 +247,25 @@ class ActorIndex:
         return None
 
 
+EXAMPLE_PREPS = ("like", "including")
+HAPPENING_VERBS = frozenset({"take", "occur", "happen", "resume", "begin", "start", "end",
+                             "continue", "collapse", "stall", "break"})
+PLACE_ANAPHORS = frozenset({"region", "city", "town", "village", "province", "district",
+                            "area", "capital", "port", "camp"})
+
+
+def _around(doc: Doc, mention: Mention) -> list[Token]:
+    """The mention's words and the place noun it names: "Kharkiv region", "the city of
+    El Fasher" (the noun whose "of" the name is)."""
+    span = doc[mention.start:mention.end]
+    words = list(span)
+    root = span.root
+    words += [t for t in (root.head,) if t.pos_ == "NOUN"]
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        words.append(root.head.head)
+    return words
+FEELING_PASSIVES = frozenset("""concern appal appall alarm shock sadden please encourage
+disturb dismay horrify trouble worry outrage disappoint deplore delight pleased""".split())
 GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization",
                          "faction", "rebels", "militants"})
 
@@ -208,7 +276,8 @@ position positions aircraft jet jets drone drones bomb bombs missile missiles ro
 warplane warplanes helicopter helicopters artillery shell shells soldier soldiers fighter fighters
 territory soil airspace waters border borders gas oil exports imports
 village villages town towns city cities settlement settlements
-sovereignty unity independence integrity security stability""".split())
+sovereignty unity independence integrity security stability
+site sites plant plants program programme""".split())
 
 
 def country_modifier(token: Token) -> ActorRef | None:
@@ -362,13 +431,20 @@ def is_passive(verb: Token) -> bool:
 
 
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
-    """Objects of the token's prepositions named in ``preps`` (with their conjuncts)."""
+    """Objects of the token's prepositions named in ``preps`` (with their conjuncts, and
+    a preposition coordinated with one: "talks with Berri ... and with Mikati")."""
     wanted = set(preps)
     found: list[Token] = []
     for prep in token.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in wanted:
-            for obj in children(prep, "pobj"):
-                found.extend(with_conjuncts(obj))
+            same = [prep, *(c for c in prep.children
+                            if c.dep_ == "conj" and c.lower_ == prep.lower_)]
+            if token.dep_ == "dobj":  # "held talks with X, and with Y": Y's "with" hung
+                same += [c for c in token.head.children  # on the verb
+                         if c.dep_ == "conj" and c.lower_ == prep.lower_ and c.pos_ == "ADP"]
+            for one in same:
+                for obj in children(one, "pobj"):
+                    found.extend(with_conjuncts(obj))
     return found
 
 
@@ -381,6 +457,9 @@ def verb_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """
     if is_passive(verb) or reduced_passive(verb):
         agents = prep_objects(verb, ("by",))
+        for other in verb.conjuncts:  # "was struck and killed by a coalition airstrike"
+            if not agents and other.tag_ == "VBN":
+                agents = prep_objects(other, ("by",))
         return (agents[0] if agents else None), True
     # Nearest first: a misparsed dateline ("SANAA, January 13 — The United States
     # carried out") can hang a second subject on the verb.
@@ -389,6 +468,12 @@ def verb_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return (subjects[0] if subjects else None), True
     head, dep = verb.head, verb.dep_
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        if is_passive(head) and head.lemma_.lower() in FEELING_PASSIVES \
+                and any(c.dep_ == "cc" and c.i < verb.i for c in head.children) \
+                and (surface := children(head, "nsubjpass")):
+            # "We are concerned by reports ... and call on all parties": the by-phrase
+            # of a feeling is what is felt about; "and call" shares who feels it
+            return surface[0], False
         return verb_subject(head, depth + 1)[0], False
     if dep == "xcomp":
         objects = children(head, "dobj")
@@ -497,6 +582,9 @@ def noun_arguments(noun: Token, entry: Entry) -> NounArguments:
         sources.extend(claimers(noun))
     targets = prep_objects(noun, target_preps)
     between = prep_objects(noun, ("between", "among"))
+    if not between and noun.dep_ in ("nsubj", "nsubjpass") \
+            and noun.head.lemma_.lower() in HAPPENING_VERBS:
+        between = prep_objects(noun.head, ("between", "among"))  # "talks took place between"
     if between:
         return NounArguments([between[0], *sources], [*between[1:], *targets], [], True)
     modifiers = [

@@ -39,9 +39,10 @@ from casus.events.arguments import (
     with_conjuncts,
 )
 from casus.events.casualties import fold_casualties, recoded
+from casus.events.document import across_sentences
 from casus.events.lexicon import Entry, Lexicon, load_lexicon
 from casus.events.ontology import lookup
-from casus.events.triggers import Trigger, choose_code, find_triggers
+from casus.events.triggers import VIOLENT_ROOTS, Trigger, find_triggers
 from casus.records import ActorRef, Attribution, Event, Mention
 
 MAX_PAIRS = 4
@@ -87,81 +88,7 @@ def code_document(
                 break
         if len(events) >= max_events:
             break
-    events = condemned_doers(events, doc, lexicon)
-    return drop_headline_repeats(events, doc.text)
-
-
-REACTION_ROOTS = frozenset({"11"})
-NEARBY_SENTENCES = 2
-
-
-def condemned_doers(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
-    """"We condemn the attacks in Baghdad." "Daesh claimed the attacks.": a condemnation of
-    an attack whose doer its own sentence does not name is aimed at the doer the
-    story gives for an attack nearby (the nearest, within two sentences either side)."""
-    doers = [e for e in events if e.source is not None and e.source.country
-             and (e.cameo_root in VIOLENT_ROOTS or e.cameo == "015")]
-    amended = []
-    for event in events:
-        if event.cameo_root in REACTION_ROOTS and event.target is None \
-                and _reacts_to_attack(event, doc, lexicon):
-            near = [d for d in doers if d is not event
-                    and abs(d.sentence_index - event.sentence_index) <= NEARBY_SENTENCES]
-            if near:
-                doer = min(near, key=lambda d: (abs(d.sentence_index - event.sentence_index),
-                                                d.sentence_index > event.sentence_index))
-                event = event.amended(target=doer.source)
-        amended.append(event)
-    return amended
-
-
-def _reacts_to_attack(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
-    """Whether the reaction's object is a violent event noun ("condemned the attack")."""
-    span = doc.char_span(event.trigger_start or 0, (event.trigger_start or 0) + 1,
-                         alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    verb = span[0]
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
-        entry = lexicon.noun(obj)
-        code = choose_code(entry, obj, lexicon)[0] if entry is not None else None
-        if code is not None and code[:2] in VIOLENT_ROOTS:
-            return True
-    return False
-
-
-HEADLINE_MAX = 200
-TERMINAL = (".", "!", "?", ".”", '."', ":")
-
-
-def headline_end(text: str) -> int:
-    """Where a headline line opening the text ends (0 if it has none): a short first
-    line with no sentence-final punctuation."""
-    first = text.lstrip()
-    line = first.split("\n", 1)[0].rstrip()
-    if "\n" not in first or not line or len(line) > HEADLINE_MAX or line.endswith(TERMINAL):
-        return 0
-    return len(text) - len(first) + len(line)
-
-
-def _country(ref: ActorRef | None) -> str | None:
-    return ref.country if ref is not None else None
-
-
-def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
-    """"Kharkiv: Russian bombs hit crowded store" over a story that reports the strike:
-    the headline restates an event of the body; only the body's (with its detail) is
-    kept. A headline event the body does not report stays."""
-    end = headline_end(text)
-    if not end:
-        return events
-    body = [e for e in events if (e.trigger_start or 0) >= end]
-
-    def repeated(event: Event) -> bool:
-        return any(b.cameo_root == event.cameo_root
-                   and _country(b.source) == _country(event.source) for b in body)
-
-    return [e for e in events if (e.trigger_start or 0) >= end or not repeated(e)]
+    return across_sentences(events, doc, lexicon)
 
 
 def _ext(doc: Doc, name: str) -> Any:
@@ -190,12 +117,11 @@ def code_sentence(
             if key not in seen:
                 seen.add(key)
                 by_trigger.append((trigger, event))
-    events = [riot(e, lexicon) for e in borrow_denied_targets(by_trigger)]
+    events = [terror(riot(e, lexicon)) for e in borrow_from_acts(by_trigger, lexicon)]
     violent = {t.token.i: t.code for t in triggers}
     return fold_casualties(events, sentence, lexicon, violent)
 
 
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 STATEMENT = "010"
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 
@@ -231,23 +157,50 @@ def riot(event: Event, lexicon: Lexicon) -> Event:
     return recoded(event, RIOT) if words & lexicon.protester_words else event
 
 
+UNSPECIFIED_FORCE = "190"
+UNCONVENTIONAL = "180"
+TERROR_GROUPS = frozenset({"IMG"})  # CAMEO's international militarized (jihadist) groups
+ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
+
+
+def terror(event: Event) -> Event:
+    """An unspecified attack by a transnational jihadist group (CAMEO's IMG) on anything
+    but armed forces is CAMEO's unconventional violence (18): a bombing of a market, a
+    massacre of mourners, not a battle. Its fights with armies stay military force."""
+    source, target = event.source, event.target
+    if event.cameo != UNSPECIFIED_FORCE or source is None or source.country not in TERROR_GROUPS:
+        return event
+    if target is not None and target.role in ARMED_ROLES:
+        return event
+    return recoded(event, UNCONVENTIONAL)
+
+
 # Denying an act is about that act: its target is the act's target.
 ABOUT_AN_ACT = frozenset({"016"})
 
 
-def borrow_denied_targets(coded: list[tuple[Trigger, Event]]) -> list[Event]:
-    """"Ukraine denied launching drones at Belgorod", "the group denied that it had
-    struck the gas field": a denial with no target of
-    its own is aimed at the target of the act it denies, found in its complement."""
+INTENT_ROOT = "03"
+UNSPECIFIED_INTENT = "030"
+
+
+def borrow_from_acts(coded: list[tuple[Trigger, Event]], lexicon: Lexicon) -> list[Event]:
+    """A denial or a pledge with no target of its own is about the act in its
+    complement: "Ukraine denied launching drones at Belgorod" is aimed at Russia, "the
+    crown prince pledged that the kingdom would fund Syria's grid" at Syria; and an
+    unspecified pledge takes the intent the act gives (funding: 0331)."""
     events = []
     for trigger, event in coded:
-        if event.cameo in ABOUT_AN_ACT and event.target is None:
+        about = event.cameo in ABOUT_AN_ACT or event.cameo_root == INTENT_ROOT
+        if about and event.target is None:
             inner = (e for t, e in coded if t is not trigger and e.target is not None
                      and t.token in trigger.token.subtree
                      and t.token not in _subject_tokens(trigger.token))
             act = next(inner, None)
             if act is not None:
                 event = event.amended(target=act.target)
+                intent = lexicon.intent_code(act.cameo) \
+                    if event.cameo == UNSPECIFIED_INTENT else None
+                event = recoded(event, intent) if intent else event
         events.append(event)
     return events
 
@@ -294,7 +247,8 @@ def _events_for(
     dates: Sequence[Any],
     quotes: list[tuple[int, int]],
 ) -> list[Event]:
-    roles = noun_roles(trigger, actors) if trigger.nominal else verb_roles(trigger, actors, lexicon)
+    roles = noun_roles(trigger, actors, lexicon) if trigger.nominal \
+        else verb_roles(trigger, actors, lexicon)
     if trigger.frame is not None and not roles.sources:
         roles.sources = frame_sources(trigger.frame, actors)
     anchor = trigger.token if not trigger.nominal else noun_anchor(trigger.token)
@@ -472,14 +426,57 @@ def frame_sources(frame: Token, actors: ActorIndex, steps: int = 8) -> list[Part
     return []
 
 
-def noun_roles(trigger: Trigger, actors: ActorIndex) -> Roles:
+def noun_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     """Parties of an event noun: 'of', 'by', possessives, 'between A and B', modifiers."""
-    args = noun_arguments(trigger.token, trigger.entry)
+    noun = trigger.token
+    args = noun_arguments(noun, trigger.entry)
     sources = _parties(args.sources, actors, True)
     if not sources:
         sources = _modifier_parties(args.modifiers, actors)
+    for other in coordinated_nouns(noun):
+        if sources:
+            break  # "shelling and airstrikes by the regime": both are the regime's
+        sources = _parties(noun_arguments(other, GENERIC_NOUN).sources, actors, False)
+    if not sources and noun.dep_ == "dobj" \
+            and modality.base_form(noun.head, lexicon.doer_verbs) in lexicon.doer_verbs:
+        # "Israel is considering an attack", "the army staged a raid": the verb's subject
+        subject, _ = verb_subject(noun.head)
+        sources = _parties([subject] if subject is not None else [], actors, False)
     targets = _parties(args.targets, actors, True)
+    if not targets:
+        targets = _parties(sufferers(noun), actors, False)
     return Roles(sources, targets, None, True)
+
+
+EXPERIENCE_VERBS = frozenset({"face", "suffer", "endure", "undergo", "withstand"})
+
+
+def coordinated_nouns(noun: Token) -> list[Token]:
+    """The nouns coordinated with an event noun, including a second object the parser
+    hung on the verb ("facing shelling and airstrikes" with "airstrikes" as the verb's
+    conjunct)."""
+    found = [noun.head] if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") else []
+    found += [c for c in noun.conjuncts if c not in found]
+    verb = noun.head
+    if noun.dep_ == "dobj":
+        found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    if noun.dep_ == "conj" and verb.pos_ == "VERB":
+        found += children(verb, "dobj")
+    return [n for n in found if n.pos_ in ("NOUN", "PROPN") and n != noun]
+
+
+def sufferers(noun: Token) -> list[Token]:
+    """"civilians are facing shelling and airstrikes": who faces or suffers an attack
+    is its target; also "came under fire", "under attack"."""
+    head = noun
+    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    verb = head.head
+    if head.dep_ in ("dobj", "conj") and verb.lemma_.lower() in EXPERIENCE_VERBS:
+        return children(verb, "nsubj", "nsubjpass")
+    if head.dep_ == "pobj" and verb.lower_ == "under" and verb.head.pos_ in ("VERB", "AUX"):
+        return children(verb.head, "nsubj")  # "the convoy came under attack"
+    return []
 
 
 def _parties(tokens: Iterable[Token], actors: ActorIndex, direct: bool) -> list[Party]:

@@ -106,6 +106,14 @@ class Entry:
     alone: bool = True
 
 
+# CAMEO's intents mirror the acts: intent to provide economic aid (0331) is to the act
+# of providing it (071) what 033 is to 07.
+INTENT_SUBCODES = {"061": "0311", "062": "0312", "063": "0313", "064": "0314",
+                   "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+                   "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355",
+                   "087": "0356", "041": "036", "042": "036", "043": "036", "046": "036"}
+
+
 @dataclass
 class Lexicon:
     """Verb and noun entries indexed by lower-case lemma."""
@@ -130,6 +138,8 @@ class Lexicon:
     content_nouns: frozenset[str] = frozenset()
     # Crowds whose violence is a violent protest (145), singular forms.
     protester_words: frozenset[str] = frozenset()
+    # Verbs whose subject does the event noun they take ("considering an attack").
+    doer_verbs: frozenset[str] = frozenset()
 
     def ask_code(self, root: str, action: str) -> str | None:
         """The code of an appeal or demand (``root`` 02 or 10) for an ``action`` code."""
@@ -138,6 +148,12 @@ class Lexicon:
             if action[:n] in table:
                 return table[action[:n]]
         return None
+
+    def intent_code(self, action: str) -> str | None:
+        """The intent (03x) to do an act of code ``action``: the most specific of the
+        readiness intents (by root) and the aid and cooperation subcodes it mirrors."""
+        specific = INTENT_SUBCODES.get(action[:3])
+        return specific or self.intent_codes.get(action[:2])
 
     def frame_code(self, root: str) -> str | None:
         """What an action of CAMEO ``root`` becomes when stated as readiness or intent."""
@@ -249,6 +265,7 @@ def parse_lexicon(data: dict[str, Any], origin: str = "lexicon") -> Lexicon:
     lexicon.casualty_words = frozenset(str(w).lower() for w in data.get("casualties") or ())
     lexicon.content_nouns = frozenset(str(w).lower() for w in data.get("content_nouns") or ())
     lexicon.protester_words = frozenset(str(w).lower() for w in data.get("protesters") or ())
+    lexicon.doer_verbs = frozenset(str(w).lower() for w in data.get("doer_verbs") or ())
     return lexicon
 
 

@@ -118,6 +118,8 @@ def read(
     reading = Reading()
     if nominal:
         _read_noun(trigger, reading)
+        if trigger.dep_ == "dobj" and trigger.head == anchor:
+            _read_governor(governor_lemma(anchor), reading)  # "considering an attack"
     if negatable_anchor and _negated_here(anchor):
         reading.negated = True
     if nominal and trigger.dep_ == "pobj" and trigger.head.lower_ in AFTER_THE_FACT:
@@ -150,6 +152,15 @@ def _read_noun(noun: Token, reading: Reading) -> None:
             reading.raise_to("future")  # "talks to be held in Doha"
 
 
+def _read_governor(lemma: str, reading: Reading) -> None:
+    if lemma in FUTURE_GOVERNORS:
+        reading.raise_to("future")
+    elif lemma in HYPOTHETICAL_GOVERNORS:
+        reading.raise_to("hypothetical")
+    elif lemma in NEGATING_GOVERNORS:
+        reading.negated = True
+
+
 def _negated_here(verb: Token) -> bool:
     """'did not attack', 'never attacked', 'no one was arrested', 'nobody attacked'."""
     for child in verb.children:
@@ -172,7 +183,7 @@ def _read_clause(node: Token, reading: Reading) -> None:
                 reading.raise_to("future")
             elif lemma in HYPOTHETICAL_AUX:
                 reading.raise_to("hypothetical")
-        elif child.dep_ == "advcl" and _is_condition(child):
+        elif child.dep_ in ("advcl", "prep") and _is_condition(child):
             reading.raise_to("conditional")
         elif child.dep_ == "prep" and lemma == "in" and _in_the_event(child):
             reading.raise_to("conditional")
@@ -182,14 +193,47 @@ def _read_clause(node: Token, reading: Reading) -> None:
             reading.speaker = objects[0] if objects else None
     if node.dep_ == "advcl" and _is_condition(node):
         reading.raise_to("conditional")
+    if node.dep_ in ("acl", "ccomp", "relcl") and node.head.lower_ in ("event", "case") \
+            and node.head.head.lower_ == "in":
+        reading.raise_to("conditional")  # "... in the event that Hezbollah fires"
     if node.dep_ in ("acl", "relcl") and any(c.tag_ == "TO" for c in node.children):
         reading.raise_to("future")
     if node.lemma_ in ("schedule", "plan", "slate") and node.tag_ == "VBN":
         reading.raise_to("future")  # "talks are scheduled for Monday"
+    if node.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)
+                                   for c in node.children):
+        reading.raise_to("future")  # "talks are to be held in Jeddah", "he is to visit"
 
 
 def _is_condition(clause: Token) -> bool:
+    """An "if"/"unless" clause, or "provided (that) ..." hung as a clause of its own."""
+    if clause.lower_ in ("provided", "providing") and any(
+            c.dep_ in ("ccomp", "advcl") for c in clause.children):
+        return True
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
+
+
+_GOVERNORS = FUTURE_GOVERNORS | HYPOTHETICAL_GOVERNORS | NEGATING_GOVERNORS
+
+
+def governor_lemma(token: Token) -> str:
+    """The lemma, unless the small model missed a governor's ("hopes" -> "hop")."""
+    return base_form(token, _GOVERNORS)
+
+
+def base_form(token: Token, words: frozenset[str]) -> str:
+    """The token's lemma; when that is not one of ``words`` but the written form
+    inflects one of them ("hopes", "staged": the small model lemmatises "hop", "stag"),
+    that word, so a cue is not lost to a lemmatiser slip."""
+    lemma = token.lemma_.lower()
+    if lemma in words:
+        return lemma
+    low = token.lower_
+    for suffix, add in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"),
+                        ("ed", ""), ("ed", "e"), ("d", "")):
+        if low.endswith(suffix) and (base := low[: -len(suffix)] + add) in words:
+            return base
+    return lemma
 
 
 def _in_the_event(prep: Token) -> bool:
@@ -205,15 +249,9 @@ def _climb(node: Token, reading: Reading, speech_lemmas: frozenset[str]) -> Toke
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return head
     if dep == "xcomp":
-        lemma = head.lemma_.lower()
-        if lemma == "go" and head.tag_ != "VBG":
-            pass  # only "going to" speaks of the future
-        elif lemma in FUTURE_GOVERNORS:
-            reading.raise_to("future")
-        elif lemma in HYPOTHETICAL_GOVERNORS:
-            reading.raise_to("hypothetical")
-        elif lemma in NEGATING_GOVERNORS:
-            reading.negated = True
+        lemma = governor_lemma(head)
+        if lemma != "go" or head.tag_ == "VBG":  # only "going to" speaks of the future
+            _read_governor(lemma, reading)
         return head.head if head.dep_ == "acomp" else head
     if dep in ("ccomp", "parataxis") or (dep == "pcomp" and head.head.lemma_ in speech_lemmas):
         governor = head if dep != "pcomp" else head.head

@@ -17,6 +17,7 @@ from casus.events.arguments import children, resolved_object, verb_object
 from casus.events.lexicon import Entry, Lexicon, Rule
 
 VERB_POS = frozenset({"VERB"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PREP_DEPS = frozenset({"prep", "dative", "agent"})
 
@@ -58,6 +59,11 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             found.append(trigger)
     consumed = {t.event_noun.i for t in found if t.event_noun is not None and not t.nominal
                 and not (t.rule is not None and t.rule.keeps_object)}
+    # "the air force targeted a meeting of the rebels": what an attack hits is its target,
+    # not an event of its own
+    violent = {t.token.i for t in found if not t.nominal and t.code[:2] in VIOLENT_ROOTS}
+    consumed.update(t.token.i for t in found if t.nominal and t.code[:2] not in VIOLENT_ROOTS
+                    and t.token.dep_ == "dobj" and t.token.head.i in violent)
     consumed.update(a.i for t in found for a in t.absorbed)
     found, asked = compose_asks([t for t in found if t.token.i not in consumed], lexicon)
     return [as_threat(t, lexicon) for t in found if t.token.i not in asked]
@@ -65,7 +71,6 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
 
 ASK_ROOTS = frozenset({"02", "10"})
 UNSPECIFIED_ASKS = frozenset({"020", "100"})
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _ASK_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 
 

@@ -16,7 +16,13 @@ from datetime import date
 from typing import Any
 
 from casus.events.ontology import lookup
-from casus.fusion.compat import Report, compatible, date_interval, is_generic
+from casus.fusion.compat import (
+    GENERIC_MATCH_ROOTS,
+    Report,
+    compatible,
+    date_interval,
+    is_generic,
+)
 from casus.fusion.referents import with_referents
 from casus.records import stable_id
 
@@ -33,9 +39,38 @@ class FusionSettings:
 
 
 def block_key(report: Report, doer: str | None = None) -> tuple[str, ...]:
+    """Root, modality group and the parties' countries; ``doer`` stands in for the
+    source's country where the article ties the report to other doers (below)."""
     source, target = report.parties
-    return (report.code[:2], report.group, (source or {}).get("country") or doer or "-",
+    return (_block_root(report), report.group, doer or (source or {}).get("country") or "-",
             (target or {}).get("country") or "-")
+
+
+def _one_word_doers(reports: list[Report]) -> dict[str, str]:
+    """"shelling by the regime and militias like Hezbollah": one word coded once per
+    doer, of several countries; all its codings share one block (the first country), so
+    that compat.one_trigger can join them."""
+    by_word: dict[tuple[str, Any], list[Report]] = defaultdict(list)
+    for report in reports:
+        start = report.record.get("trigger_start")
+        if start is not None:
+            by_word[(report.doc_id, start)].append(report)
+    doers: dict[str, str] = {}
+    for same in by_word.values():
+        countries = sorted({(r.parties[0] or {}).get("country") or "-" for r in same})
+        if len(countries) > 1:
+            doers.update({r.event_id: countries[0] for r in same})
+    return doers
+
+
+VIOLENCE_BLOCK = "18-20"
+
+
+def _block_root(report: Report) -> str:
+    """Violence is one block (an attack and a terrorist attack may be one act: see
+    compat.UNSPECIFIED_VIOLENCE); other roots block alone."""
+    root = report.code[:2]
+    return VIOLENCE_BLOCK if root in GENERIC_MATCH_ROOTS else root
 
 
 def _doers(reports: list[Report]) -> dict[tuple[str, ...], str]:
@@ -54,7 +89,7 @@ def _doers(reports: list[Report]) -> dict[tuple[str, ...], str]:
 
 def _kind(report: Report) -> tuple[str, ...]:
     target = report.parties[1]
-    return report.code[:2], report.group, (target or {}).get("country") or "-"
+    return _block_root(report), report.group, (target or {}).get("country") or "-"
 
 
 def _order(report: Report, settings: FusionSettings) -> tuple[Any, ...]:
@@ -69,9 +104,12 @@ def group_reports(reports: Iterable[Report], settings: FusionSettings | None = N
     settings = settings or FusionSettings()
     blocks: dict[tuple[str, ...], list[Report]] = defaultdict(list)
     reports = list(with_referents(reports))
-    doers = _doers(reports)
+    doers, one_word = _doers(reports), _one_word_doers(reports)
     for report in reports:
-        blocks[block_key(report, doers.get((report.doc_id, *_kind(report))))].append(report)
+        doer = one_word.get(report.event_id)
+        if doer is None and report.parties[0] is None:
+            doer = doers.get((report.doc_id, *_kind(report)))
+        blocks[block_key(report, doer)].append(report)
     groups: list[list[Report]] = []
     for key in sorted(blocks):
         found: list[list[Report]] = []

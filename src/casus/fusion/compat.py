@@ -7,7 +7,6 @@ wrong one erases an event.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -95,7 +94,14 @@ def party_compatible(a: dict[str, Any] | None, b: dict[str, Any] | None,
     return len(roles) <= 1
 
 
+# "an attack" (190) and "a terrorist attack" (180): the unspecified codes of force and of
+# unconventional violence are two vague descriptions of one act.
+UNSPECIFIED_VIOLENCE = frozenset({"180", "190"})
+
+
 def code_compatible(a: str, b: str) -> bool:
+    if a in UNSPECIFIED_VIOLENCE and b in UNSPECIFIED_VIOLENCE:
+        return True
     if a[:3] == b[:3]:
         return a == b or len(a) == 3 or len(b) == 3
     if a[:2] != b[:2] or a[:2] not in GENERIC_MATCH_ROOTS:
@@ -262,10 +268,9 @@ def _country_names() -> frozenset[str]:
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    from casus.geo.gazetteer import km_between
+
+    return km_between(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def places_compatible(a: Report, b: Report, max_km: float) -> bool:

@@ -12,6 +12,7 @@ population.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -159,6 +160,11 @@ class Gazetteer:
                 return entry.place()
         return None
 
+    def is_city(self, place: Place) -> bool:
+        """Whether a resolved place is a populated place (not a region, base or country)."""
+        return any(e.kind == "city" and e.geonameid == place.geonameid
+                   for e in self.entries(place.name))
+
     def capital(self, country: str) -> Place | None:
         """The capital city of a country given by ISO3 code."""
         name = self.capitals.get(country)
@@ -168,3 +174,12 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine; what fusion and scoring need,
+    not geodesy)."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(h))

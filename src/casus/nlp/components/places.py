@@ -15,9 +15,12 @@ from spacy.tokens import Doc
 from casus.actors.dictionary import ActorDictionary, default_dictionary
 from casus.events.coder import denials_follow_places
 from casus.geo.gazetteer import Gazetteer, default_gazetteer
-from casus.geo.parties import GROUND_ROOTS, VISIT_ROOT, fill_parties
+from casus.geo.parties import GROUND_ROOTS, fill_parties
 from casus.geo.resolve import document_countries, event_location, token_at
 from casus.nlp.extensions import register_extensions
+
+VISIT = "042"
+ENCOUNTER_ROOT = "04"
 
 
 class PlaceResolver:
@@ -36,9 +39,11 @@ class PlaceResolver:
             trigger = token_at(doc, event.trigger_start)
             if trigger is None:
                 continue
-            target = event.target.text if event.target and event.cameo_root == VISIT_ROOT else None
+            # a visit happened where it went ("visit to Beirut"); not other encounters
+            target = event.target.text if event.target and event.cameo == VISIT else None
             event.location = event_location(trigger, self.gazetteer, countries, target,
-                                            physical=event.cameo_root in GROUND_ROOTS)
+                                            physical=event.cameo_root in GROUND_ROOTS,
+                                            encounter=event.cameo_root == ENCOUNTER_ROOT)
             fill_parties(event, trigger, self.gazetteer, countries, self.dictionary)
         denials_follow_places(events, doc)
         return doc

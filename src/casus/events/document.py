@@ -1,0 +1,135 @@
+"""Rules across a document's sentences, run once its events are coded.
+
+A sentence does not always name what its event is about: "We condemn the attacks" names
+the doer only in the next sentence ("Daesh claimed the attacks"); "our condolences to the
+families of the victims" are for the victims of the attack the statement is about; a
+headline restates the lede. Each rule reads the events around an event, never invents
+a party the text does not give, and keeps the sentence the event came from.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from casus.events.lexicon import Lexicon
+from casus.events.triggers import VIOLENT_ROOTS, choose_code
+from casus.records import ActorRef, Event
+
+
+def across_sentences(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
+    """The document's events after the cross-sentence rules below."""
+    events = condemned_doers(events, doc, lexicon)
+    events = condolences_for_victims(events)
+    return drop_headline_repeats(events, doc.text)
+
+
+REACTION_ROOTS = frozenset({"11"})
+NEARBY_SENTENCES = 2
+
+
+def condemned_doers(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
+    """"We condemn the attacks in Baghdad." "Daesh claimed the attacks.": a condemnation of
+    an attack whose doer its own sentence does not name is aimed at the doer the
+    story gives for an attack nearby (the nearest, within two sentences either side)."""
+    doers = [e for e in events if e.source is not None and e.source.country
+             and (e.cameo_root in VIOLENT_ROOTS or e.cameo == "015")]
+    amended = []
+    for event in events:
+        if event.cameo_root in REACTION_ROOTS and event.target is None \
+                and _reacts_to_attack(event, doc, lexicon):
+            near = [d for d in doers if d is not event
+                    and abs(d.sentence_index - event.sentence_index) <= NEARBY_SENTENCES]
+            if near:
+                doer = min(near, key=lambda d: (abs(d.sentence_index - event.sentence_index),
+                                                d.sentence_index > event.sentence_index))
+                event = event.amended(target=doer.source)
+        amended.append(event)
+    return amended
+
+
+def _reacts_to_attack(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether the reaction's object is a violent event noun ("condemned the attack")."""
+    verb = token_at(doc, event.trigger_start)
+    if verb is None:
+        return False
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        entry = lexicon.noun(obj)
+        code = choose_code(entry, obj, lexicon)[0] if entry is not None else None
+        if code is not None and code[:2] in VIOLENT_ROOTS:
+            return True
+    return False
+
+
+HEADLINE_MAX = 200
+TERMINAL = (".", "!", "?", ".”", '."', ":")
+
+
+def headline_end(text: str) -> int:
+    """Where a headline line opening the text ends (0 if it has none): a short first
+    line with no sentence-final punctuation."""
+    first = text.lstrip()
+    line = first.split("\n", 1)[0].rstrip()
+    if "\n" not in first or not line or len(line) > HEADLINE_MAX or line.endswith(TERMINAL):
+        return 0
+    return len(text) - len(first) + len(line)
+
+
+def _country(ref: ActorRef | None) -> str | None:
+    return ref.country if ref is not None else None
+
+
+def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
+    """"Kharkiv: Russian bombs hit crowded store" over a story that reports the strike:
+    the headline restates an event of the body; only the body's (with its detail) is
+    kept. A headline event the body does not report stays."""
+    end = headline_end(text)
+    if not end:
+        return events
+    body = [e for e in events if (e.trigger_start or 0) >= end]
+
+    def repeated(event: Event) -> bool:
+        return any(b.cameo_root == event.cameo_root
+                   and _country(b.source) == _country(event.source) for b in body)
+
+    return [e for e in events if (e.trigger_start or 0) >= end or not repeated(e)]
+
+
+def token_at(doc: Doc, char: int | None) -> Token | None:
+    """The token at a character offset (an event's trigger), if any."""
+    if char is None:
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+CONDOLENCE = "018"
+
+
+def condolences_for_victims(events: list[Event]) -> list[Event]:
+    """"We offer our condolences to the families of the victims": the families are of
+    the victims of the attack the document reports, and belong to its country. Only a
+    target of no country is given one: the nearest attack's target country (within two
+    sentences), as the victims' families' country."""
+    attacks = [e for e in events if e.cameo_root in VIOLENT_ROOTS
+               and e.target is not None and e.target.country]
+    amended = []
+    for event in events:
+        target = event.target
+        if event.cameo == CONDOLENCE and (target is None or not target.country):
+            near = [a for a in attacks
+                    if abs(a.sentence_index - event.sentence_index) <= NEARBY_SENTENCES]
+            if near:
+                attack = min(near, key=lambda a: abs(a.sentence_index - event.sentence_index))
+                country = attack.target.country if attack.target else None
+                event = event.amended(target=_of_country(target, country))
+        amended.append(event)
+    return amended
+
+
+def _of_country(target: ActorRef | None, country: str | None) -> ActorRef | None:
+    from casus.actors.dictionary import default_dictionary
+    from casus.actors.resolve import agent_ref
+
+    text = target.text if target is not None else "the victims"
+    role = (target.role if target is not None else None) or "CVL"
+    return agent_ref(text, country, role, default_dictionary())

@@ -1,0 +1,28 @@
+"""Rules across a document's sentences (casus.events.document), full pipeline, on texts
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.helpers import code
+
+pytestmark = pytest.mark.slow
+
+
+
+
+def test_document_condolences_go_to_the_victims_country():
+    events = code("Al-Shabaab fighters attacked a hotel in Mogadishu, killing twelve Somali "
+                     "civilians. We offer our deepest condolences to the families of the "
+                     "victims.", source="US State Department")
+    (condolence,) = [e for e in events if e.cameo == "018"]
+    assert condolence.source is not None and condolence.source.country == "USA"
+    assert condolence.target is not None and condolence.target.country == "SOM"
+
+
+def test_document_condolences_without_an_attack_nearby_stay_as_written():
+    events = code("We offer our deepest condolences to the families of the victims.",
+                     source="US State Department")
+    (condolence,) = [e for e in events if e.cameo == "018"]
+    assert condolence.target is None or not condolence.target.country
