@@ -145,3 +145,20 @@ def test_context_a_definite_title_is_the_person_introduced_with_it():
         "Sudan's foreign minister met her. The South Sudanese government and South Sudan's "
         "army welcomed the visit. Later the envoy told reporters the talks had gone well.")
     assert codes["the envoy"] == "KEN" or str(codes["the envoy"]).startswith("KEN")
+
+
+def test_context_a_publishers_own_officials_do_not_make_its_home_country():
+    from casus.actors.context import home_country
+
+    mentions = _mentions("GBR", "GBR", "GBR", "IRQ", "IRQ")
+    assert home_country(mentions) == "GBR"
+    assert home_country(mentions, publisher="GBR") == "IRQ"
+
+
+@pytest.mark.slow
+def test_context_victims_in_a_governments_statement_are_of_the_country_it_is_about():
+    codes = TestInText.codes(
+        "Minister Jane Holt said: I condemn the attack in Mosul. The UK Foreign Secretary "
+        "and the British ambassador spoke to the Iraqi government and Iraqi police. I "
+        "offer my condolences to the civilians.", source="UK Government")
+    assert codes["the civilians"] == "IRQCVL"

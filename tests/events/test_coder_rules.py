@@ -196,3 +196,33 @@ def test_rules_the_city_is_the_city_just_named():
                    "attacked the city's outskirts, and Israeli jets struck the city again on "
                    "Tuesday.")
     assert ("19", "ISR", "PSE") in dyads
+
+
+@pytest.mark.slow
+def test_rules_a_denial_of_an_uncoded_act_is_about_its_object():
+    (denial,) = [e for e in code("Uganda denied backing the Congolese rebels.")
+                 if e.cameo == "016"]
+    assert denial.target is not None and denial.target.text.endswith("rebels")
+
+
+@pytest.mark.slow
+def test_rules_denied_reports_deny_their_content():
+    events = code("The Egyptian presidency denied reports that its envoy had asked Qatar for "
+                  "funds.")
+    (denial,) = [e for e in events if e.cameo == "016"]
+    assert denial.target is not None and denial.target.country == "QAT"
+    assert all(e.negated for e in events if e.cameo_root == "02")
+
+
+@pytest.mark.slow
+def test_rules_a_warning_with_a_condition_is_a_conditional_threat():
+    (threat,) = [e for e in code("Hamas warned Jordan that if it opened its airspace to "
+                                 "Israel, it would be a target.") if e.cameo_root == "13"]
+    assert threat.modality == "conditional"
+
+
+@pytest.mark.slow
+def test_rules_a_truce_announced_by_two_is_announced_by_each():
+    dyads = _dyads("The truce announced by Egypt and Qatar held on Sunday.")
+    assert {("08", "EGY", None), ("08", "QAT", None)} <= dyads
+    assert ("08", "EGY", "QAT") not in dyads

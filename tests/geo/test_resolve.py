@@ -98,3 +98,12 @@ def test_resolve_a_meeting_happens_where_its_party_was(parse):
     assert place is None or place.name == "Bangkok"
     met = event_location(_token(parse(text), "met"), default_gazetteer(), (), encounter=True)
     assert met is not None and met.name == "Bangkok"
+
+
+def test_resolve_the_town_hit_is_more_precise_than_its_province(parse):
+    place = _place(parse, "Rebels captured the town of Kafr Zita in Hama province on "
+                   "Monday.", "captured")
+    assert place is not None and place.country == "SYR" and "Kafr" in place.name
+    unknown = _place(parse, "Rebels captured the town of Tell Qarabeen in Hama province on "
+                     "Monday.", "captured")
+    assert unknown is not None and unknown.country == "SYR" and "Qarabeen" in unknown.name

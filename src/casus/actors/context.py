@@ -91,10 +91,13 @@ def _country_counts(mentions: list[Mention]) -> Counter[str]:
                    and not m.actor.country.startswith(("IGO", "NGO")))
 
 
-def home_country(mentions: list[Mention]) -> str | None:
+def home_country(mentions: list[Mention], publisher: str | None = None) -> str | None:
     """The country a document is about: the one most of its actors belong to, when
-    one clearly dominates (at least two mentions and HOME_SHARE of them)."""
-    counts = _country_counts(mentions)
+    one clearly dominates (at least two mentions and HOME_SHARE of them). A
+    government's statement names its own officials ("Minister Ellwood said"); they do
+    not make its own country what it is about, so the publisher's country is not counted."""
+    counts = _country_counts([m for m in mentions if m.actor.country != publisher]
+                             if publisher else mentions)
     if not counts:
         return None
     country, n = counts.most_common(1)[0]
@@ -131,7 +134,8 @@ def apply_context(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> No
     _publisher_offices(doc, mentions, dic)
     _definite_descriptions(mentions, dic)
     _titles_refer_back(doc, mentions)
-    _home_country_for_agents(mentions, dic)
+    source = doc._.casus_source if doc.has_extension("casus_source") else None
+    _home_country_for_agents(mentions, dic, publisher_country(source, dic))
     _home_country_for_groups(doc, mentions, dic)
     _group_titles_give_code(doc, mentions, dic)
     _publisher_officials(doc, mentions, dic)
@@ -476,11 +480,12 @@ def _definite_descriptions(mentions: list[Mention], dic: ActorDictionary) -> Non
                 m.actor = inferred
 
 
-def _home_country_for_agents(mentions: list[Mention], dic: ActorDictionary) -> None:
+def _home_country_for_agents(mentions: list[Mention], dic: ActorDictionary,
+                             publisher: str | None = None) -> None:
     """"the army", "the militias", "civilians" with no country of their own take the
     document's home country: in a report about Sudan, "the army" is Sudan's army. Not
     "the occupation forces" (agents.yaml's foreign words): they are someone else's."""
-    home = home_country(mentions)
+    home = home_country(mentions, publisher)
     if home is None:
         return
     for m in mentions:

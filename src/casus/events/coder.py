@@ -33,16 +33,27 @@ from casus.events.arguments import (
     noun_arguments,
     phrase_text,
     prep_objects,
+    reduced_passive,
     verb_object,
     verb_subject,
     verb_targets,
     with_conjuncts,
 )
-from casus.events.casualties import fold_casualties, recoded
+from casus.events.casualties import fold_casualties
+from casus.events.clauses import (
+    PROTEST_ROOT,
+    THREAT_ROOT,
+    conditional_content,
+    coordinated_nouns,
+    denied_parties,
+    protested,
+    sufferers,
+)
 from casus.events.document import across_sentences
 from casus.events.lexicon import Entry, Lexicon, load_lexicon
 from casus.events.ontology import lookup
-from casus.events.triggers import VIOLENT_ROOTS, Trigger, find_triggers
+from casus.events.recode import ABOUT_AN_ACT, borrow_from_acts, is_vehicle, riot, terror
+from casus.events.triggers import Trigger, find_triggers
 from casus.records import ActorRef, Attribution, Event, Mention
 
 MAX_PAIRS = 4
@@ -122,117 +133,6 @@ def code_sentence(
     return fold_casualties(events, sentence, lexicon, violent)
 
 
-STATEMENT = "010"
-CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
-
-
-def is_vehicle(trigger: Trigger, triggers: list[Trigger]) -> bool:
-    """"X told Y that Z attacked": what was said is coded (with X as its speaker), not
-    the telling; a bare statement (010) by a speech verb whose content clause codes an
-    event of its own is only its vehicle. So is one told to reporters or an agency:
-    the press is the channel, not a party."""
-    if trigger.code != STATEMENT or not trigger.entry.speech:
-        return False
-    content = [c for c in trigger.token.children if c.dep_ in CONTENT_DEPS]
-    if any(t is not trigger and any(t.token in c.subtree for c in content) for t in triggers):
-        return True
-    return any(t.dep_ in ("dobj", "dative") and t.lemma_.lower() in PRESS_WORDS
-               for t in trigger.token.children)
-
-
-PRESS_WORDS = frozenset("""reporter journalist agency newspaper press media correspondent
-television channel broadcaster radio""".split())
-
-
-RIOT = "145"
-
-
-def riot(event: Event, lexicon: Lexicon) -> Event:
-    """"Protesters attacked the embassy": violence by a crowd of protesters is CAMEO's
-    violent protest (145), not a military attack."""
-    source = event.source
-    if event.cameo_root not in VIOLENT_ROOTS or source is None or source.role != "CVL":
-        return event
-    words = {w.strip(".,").lower().rstrip("s") for w in source.text.split()}
-    return recoded(event, RIOT) if words & lexicon.protester_words else event
-
-
-UNSPECIFIED_FORCE = "190"
-UNCONVENTIONAL = "180"
-TERROR_GROUPS = frozenset({"IMG"})  # CAMEO's international militarized (jihadist) groups
-ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
-
-
-def terror(event: Event) -> Event:
-    """An unspecified attack by a transnational jihadist group (CAMEO's IMG) on anything
-    but armed forces is CAMEO's unconventional violence (18): a bombing of a market, a
-    massacre of mourners, not a battle. Its fights with armies stay military force."""
-    source, target = event.source, event.target
-    if event.cameo != UNSPECIFIED_FORCE or source is None or source.country not in TERROR_GROUPS:
-        return event
-    if target is not None and target.role in ARMED_ROLES:
-        return event
-    return recoded(event, UNCONVENTIONAL)
-
-
-# Denying an act is about that act: its target is the act's target.
-ABOUT_AN_ACT = frozenset({"016"})
-
-
-INTENT_ROOT = "03"
-UNSPECIFIED_INTENT = "030"
-
-
-def borrow_from_acts(coded: list[tuple[Trigger, Event]], lexicon: Lexicon) -> list[Event]:
-    """A denial or a pledge with no target of its own is about the act in its
-    complement: "Ukraine denied launching drones at Belgorod" is aimed at Russia, "the
-    crown prince pledged that the kingdom would fund Syria's grid" at Syria; and an
-    unspecified pledge takes the intent the act gives (funding: 0331)."""
-    events = []
-    for trigger, event in coded:
-        about = event.cameo in ABOUT_AN_ACT or event.cameo_root == INTENT_ROOT
-        if about and event.target is None:
-            inner = (e for t, e in coded if t is not trigger and e.target is not None
-                     and t.token in trigger.token.subtree
-                     and t.token not in _subject_tokens(trigger.token))
-            act = next(inner, None)
-            if act is not None:
-                event = event.amended(target=act.target)
-                intent = lexicon.intent_code(act.cameo) \
-                    if event.cameo == UNSPECIFIED_INTENT else None
-                event = recoded(event, intent) if intent else event
-        events.append(event)
-    return events
-
-
-def denials_follow_places(events: list[Event], doc: Doc) -> None:
-    """Once places have given acts their countries ("shelling the camp" in El Fasher is
-    Sudan), a denial still aimed at a party of no country takes the country its denied
-    act now has. In place, as ``casus_places`` amends its events."""
-    tokens = {id(e): _token_at(doc, e.trigger_start) for e in events}
-    for i, event in enumerate(events):
-        verb = tokens[id(event)]
-        if event.cameo not in ABOUT_AN_ACT or verb is None or (
-                event.target is not None and event.target.country):
-            continue
-        inside = [e for e in events if e is not event and e.target is not None
-                  and e.target.country and (t := tokens[id(e)]) is not None
-                  and t in verb.subtree and t not in _subject_tokens(verb)]
-        if inside:
-            events[i] = event.amended(target=inside[0].target)
-
-
-def _token_at(doc: Doc, char: int | None) -> Token | None:
-    if char is None:
-        return None
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _subject_tokens(verb: Token) -> set[Token]:
-    return {t for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
-
-
 def _key(ref: ActorRef | None) -> str | None:
     return None if ref is None else (ref.actor_id or ref.text.lower())
 
@@ -265,11 +165,13 @@ def _events_for(
     speaker = _speaker(reading, actors)
     date = pick_date(trigger.token, anchor, sentence, dates)
     events = []
-    symmetric = trigger.entry.symmetric or (
+    symmetric = (trigger.entry.symmetric or (
         trigger.event_noun is not None
         and (noun_entry := lexicon.noun(trigger.event_noun)) is not None
         and noun_entry.symmetric
-    )
+    )) and not reduced_passive(trigger.token)  # "a truce announced by A and B": two voices
+    if trigger.code[:2] == THREAT_ROOT and conditional_content(trigger.token):
+        reading.raise_to("conditional")  # "warned Cyprus that if it allowed Israel ..."
     for source, target in pair_parties(roles, symmetric):
         if source is None and roles.subject is not None and roles.subject.lower_ in SELF_PRONOUNS:
             source = speaker  # "we will strike", said by the speaker
@@ -326,11 +228,14 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
             doers = _modifier_parties(obj_args.modifiers, actors)
     else:
         target_heads = verb_targets(verb, trigger.entry, obj)
-    if obj is not None and obj.lemma_.lower() in lexicon.content_nouns:
+    if obj is not None and obj.lemma_.lower() in lexicon.content_nouns \
+            and trigger.code not in ABOUT_AN_ACT:  # a denial is about the act (below)
         # "welcomed the news that the army retook the town": the army is welcomed
         told = [s for c in obj.children if c.dep_ in ("acl", "ccomp")
                 and any(m.dep_ == "mark" for m in c.children) for s in children(c, "nsubj")]
         target_heads = told + [t for t in target_heads if t != obj] if told else target_heads
+    if trigger.code in ABOUT_AN_ACT and not target_heads:
+        target_heads = denied_parties(verb)
     for complement in trigger.absorbed:  # "threatened to attack Israel"
         target_heads += verb_targets(complement, trigger.entry, verb_object(complement))
     if trigger.asked is not None and (asked := children(trigger.asked, "nsubj")):
@@ -370,23 +275,6 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     if trigger.entry.requires_target and not trigger.light:  # "told X": a known party
         targets = [t for t in targets if not t.plain]
     return Roles(sources, targets, subject, direct)
-
-
-PROTEST_ROOT = "14"
-_ADJUNCT_CLAUSES = frozenset({"advcl", "xcomp", "acl", "conj", "dobj", "pobj", "prep"})
-
-
-def protested(verb: Token, steps: int = 3) -> list[Token]:
-    """Whom a protest is against, where the text says so in the protest's own
-    adjuncts: "rallied in Sanaa, chanting slogans against America"."""
-    found: list[Token] = []
-    frontier = [verb]
-    for _ in range(steps):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in _ADJUNCT_CLAUSES]
-        found += [o for t in frontier if t.dep_ == "prep" and t.lower_ == "against"
-                  for o in with_conjuncts(next(iter(children(t, "pobj")), t))
-                  if o.dep_ in ("pobj", "conj")]
-    return found
 
 
 OWN = frozenset({"its", "their", "his", "her", "our", "my"})
@@ -446,37 +334,6 @@ def noun_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     if not targets:
         targets = _parties(sufferers(noun), actors, False)
     return Roles(sources, targets, None, True)
-
-
-EXPERIENCE_VERBS = frozenset({"face", "suffer", "endure", "undergo", "withstand"})
-
-
-def coordinated_nouns(noun: Token) -> list[Token]:
-    """The nouns coordinated with an event noun, including a second object the parser
-    hung on the verb ("facing shelling and airstrikes" with "airstrikes" as the verb's
-    conjunct)."""
-    found = [noun.head] if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") else []
-    found += [c for c in noun.conjuncts if c not in found]
-    verb = noun.head
-    if noun.dep_ == "dobj":
-        found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
-    if noun.dep_ == "conj" and verb.pos_ == "VERB":
-        found += children(verb, "dobj")
-    return [n for n in found if n.pos_ in ("NOUN", "PROPN") and n != noun]
-
-
-def sufferers(noun: Token) -> list[Token]:
-    """"civilians are facing shelling and airstrikes": who faces or suffers an attack
-    is its target; also "came under fire", "under attack"."""
-    head = noun
-    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
-        head = head.head
-    verb = head.head
-    if head.dep_ in ("dobj", "conj") and verb.lemma_.lower() in EXPERIENCE_VERBS:
-        return children(verb, "nsubj", "nsubjpass")
-    if head.dep_ == "pobj" and verb.lower_ == "under" and verb.head.pos_ in ("VERB", "AUX"):
-        return children(verb.head, "nsubj")  # "the convoy came under attack"
-    return []
 
 
 def _parties(tokens: Iterable[Token], actors: ActorIndex, direct: bool) -> list[Party]:

@@ -68,6 +68,9 @@ HYPOTHETICAL_GOVERNORS = frozenset(
     }
 )
 NEGATING_GOVERNORS = frozenset({"fail", "refuse", "decline", "deny", "avoid"})
+# Nouns whose "that" clause is what someone says happened ("reports that X attacked").
+CONTENT_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "rumour",
+                           "rumor", "suggestion", "assertion"})
 FUTURE_MODIFIERS = frozenset(
     {"upcoming", "planned", "next", "proposed", "scheduled", "future", "forthcoming"}
 )
@@ -253,6 +256,17 @@ def _climb(node: Token, reading: Reading, speech_lemmas: frozenset[str]) -> Toke
         if lemma != "go" or head.tag_ == "VBG":  # only "going to" speaks of the future
             _read_governor(lemma, reading)
         return head.head if head.dep_ == "acomp" else head
+    if dep in ("acl", "ccomp") and head.lemma_.lower() in CONTENT_NOUNS \
+            and head.dep_ in ("dobj", "nsubjpass") and head.head is not head:
+        # "denied reports that X had asked ...", "rejected claims that ...": what the
+        # report says is denied, or reported
+        governor = head.head
+        if governor.lemma_.lower() in NEGATING_GOVERNORS | {"reject", "dismiss"}:
+            reading.negated = True
+        elif governor.lemma_.lower() in speech_lemmas | {"cite", "quote"} \
+                and reading.speech is None:
+            reading.raise_to("reported")
+        return None
     if dep in ("ccomp", "parataxis") or (dep == "pcomp" and head.head.lemma_ in speech_lemmas):
         governor = head if dep != "pcomp" else head.head
         if governor.lemma_.lower() == "deny":

@@ -85,6 +85,9 @@ def _place_from_pobj(pobj: Token, gazetteer: Gazetteer, countries: tuple[str, ..
                 or _unknown_place(_phrase(named).text, (named, pobj), gazetteer, countries)
             if place:
                 return place
+        owner = _national_adjective(pobj)  # "the Russian city": Russia, no more
+        if owner is not None:
+            return gazetteer.lookup(owner, countries) or None
     if pobj.ent_type_ not in PLACE_LABELS and pobj.pos_ != "PROPN":
         if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.children):
             return None
@@ -98,6 +101,16 @@ def _place_from_pobj(pobj: Token, gazetteer: Gazetteer, countries: tuple[str, ..
         words = [t.text for t in phrase if t.lemma_.lower() not in NAMED_PLACE_NOUNS]
         place = _unknown_place(" ".join(words), (pobj,), gazetteer, countries)
     return place
+
+
+def _national_adjective(noun: Token) -> str | None:
+    """The country name a national adjective on a place noun gives ("the Syrian town")."""
+    for adjective in (c for c in noun.children if c.dep_ == "amod"
+                      and c.ent_type_ in ("NORP", "GPE")):
+        owner = resolve_actor_text(adjective.text, None)
+        if owner is not None and owner.country and owner.role is None and owner.name:
+            return owner.name
+    return None
 
 
 def _named(token: Token) -> bool:
@@ -123,11 +136,10 @@ def _unknown_place(name: str, holders: tuple[Token, ...], gazetteer: Gazetteer,
             if container is not None and container.country:
                 return container if gazetteer.is_city(container) \
                     else Place(name=name, country=container.country)
-        for adjective in (c for c in holder.children if c.dep_ == "amod"
-                          and c.ent_type_ in ("NORP", "GPE")):
-            owner = resolve_actor_text(adjective.text, None)
-            if owner is not None and owner.country and owner.role is None:
-                return Place(name=name, country=owner.country)  # "the Syrian town of X"
+        country = _national_adjective(holder)
+        place = gazetteer.lookup(country) if country else None
+        if place is not None and place.country:
+            return Place(name=name, country=place.country)  # "the Syrian town of X"
     return None
 
 
@@ -172,27 +184,29 @@ def event_location(
     # Baghdad"); a coordinated verb shares its first verb's place ("flew to Port Sudan
     # and held talks")
     heads += [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
-    if trigger.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "nsubj", "nsubjpass", "conj"}:
-        heads.append(trigger.head)
+    if trigger.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "nsubj", "nsubjpass", "conj", "acl"}:
+        heads.append(trigger.head)  # "acl": "the ceasefire in Syria announced by ..."
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":  # "the first round of
         heads += [c for c in trigger.head.head.children if c.dep_ == "relcl"]  # talks, which"
     # "met X in Nay Pyi Taw", parsed with the place under X (or X's apposition): where a
     # meeting's party was is where they met; not so for a statement about something
     for obj in (c for c in trigger.children if c.dep_ == "dobj" and encounter):
         heads += [obj, *(a for a in obj.children if a.dep_ == "appos")]
-    for head in heads:
-        for pobj in _locative_objects(head):
-            place = _place_from_pobj(pobj, gazetteer, countries)
-            if place:
-                return place
+    found = next((place for head in heads for pobj in _locative_objects(head)
+                  if (place := _place_from_pobj(pobj, gazetteer, countries))), None)
+    if found is not None and (not physical or gazetteer.is_city(found)):
+        return found
     if physical:
         # "stormed the hospital in X and opened fire", "struck a bakery in X, killing
-        # nine": coordinated acts and their participle clauses share a place
+        # nine": coordinated acts and their participle clauses share a place; and "the
+        # town of Paletwa in Chin state" is more precisely Paletwa than the state
         acts = [trigger, trigger.head] if trigger.dep_ in {"conj", "advcl"} else [trigger]
         for act in acts:
             place = _physical_place(act, trigger, gazetteer, countries)
-            if place:
+            if place and (found is None or gazetteer.is_city(place) or place.lat is None):
                 return place
+    if found is not None:
+        return found
     where = _where_clause_place(trigger, gazetteer, countries)
     if where is not None:
         return where

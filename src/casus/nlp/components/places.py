@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from casus.actors.dictionary import ActorDictionary, default_dictionary
-from casus.events.coder import denials_follow_places
+from casus.events.recode import denials_follow_places
 from casus.geo.gazetteer import Gazetteer, default_gazetteer
 from casus.geo.parties import GROUND_ROOTS, fill_parties
 from casus.geo.resolve import document_countries, event_location, token_at

@@ -1,0 +1,83 @@
+"""Parties a trigger's own arguments do not give but a clause around it does: whom a
+protest is against ("chanting slogans against America"), who suffers an attack
+("civilians are facing shelling"), which nouns share a doer ("shelling and airstrikes by
+the regime"), what a denial of an uncoded act is about, and whether a warning's content
+is a condition. Helpers of ``casus.events.coder``, over the parse only.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from casus.events import modality
+from casus.events.arguments import children, prep_objects, with_conjuncts
+
+PROTEST_ROOT = "14"
+_ADJUNCT_CLAUSES = frozenset({"advcl", "xcomp", "acl", "conj", "dobj", "pobj", "prep"})
+
+
+def protested(verb: Token, steps: int = 3) -> list[Token]:
+    """Whom a protest is against, where the text says so in the protest's own
+    adjuncts: "rallied in Sanaa, chanting slogans against America"."""
+    found: list[Token] = []
+    frontier = [verb]
+    for _ in range(steps):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in _ADJUNCT_CLAUSES]
+        found += [o for t in frontier if t.dep_ == "prep" and t.lower_ == "against"
+                  for o in with_conjuncts(next(iter(children(t, "pobj")), t))
+                  if o.dep_ in ("pobj", "conj")]
+    return found
+
+
+THREAT_ROOT = "13"
+
+
+def conditional_content(verb: Token) -> bool:
+    """A warning whose content is a condition ("warned X that if it did Y, Z would
+    follow") threatens on that condition."""
+    return any(c.dep_ in ("ccomp", "xcomp") and any(
+        a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in modality.CONDITION_MARKS
+                                  for m in a.children) for a in c.children)
+        for c in verb.children)
+
+
+def denied_parties(verb: Token) -> list[Token]:
+    """"Rwanda denied backing the rebels", "denied hiring fighters from Wagner": when the
+    denied act is no event casus codes, its object (or where it came from) is whom the
+    denial is about. A coded act's target is borrowed instead (borrow_from_acts)."""
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "ccomp", "pcomp") and clause.pos_ == "VERB":
+            objects = children(clause, "dobj")
+            return objects + [o for obj in objects for o in prep_objects(obj, ("from",))]
+    return []
+
+
+EXPERIENCE_VERBS = frozenset({"face", "suffer", "endure", "undergo", "withstand"})
+
+
+def coordinated_nouns(noun: Token) -> list[Token]:
+    """The nouns coordinated with an event noun, including a second object the parser
+    hung on the verb ("facing shelling and airstrikes" with "airstrikes" as the verb's
+    conjunct)."""
+    found = [noun.head] if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") else []
+    found += [c for c in noun.conjuncts if c not in found]
+    verb = noun.head
+    if noun.dep_ == "dobj":
+        found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    if noun.dep_ == "conj" and verb.pos_ == "VERB":
+        found += children(verb, "dobj")
+    return [n for n in found if n.pos_ in ("NOUN", "PROPN") and n != noun]
+
+
+def sufferers(noun: Token) -> list[Token]:
+    """"civilians are facing shelling and airstrikes": who faces or suffers an attack
+    is its target; also "came under fire", "under attack"."""
+    head = noun
+    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    verb = head.head
+    if head.dep_ in ("dobj", "conj") and verb.lemma_.lower() in EXPERIENCE_VERBS:
+        return children(verb, "nsubj", "nsubjpass")
+    if head.dep_ == "pobj" and verb.lower_ == "under" and verb.head.pos_ in ("VERB", "AUX"):
+        return children(verb.head, "nsubj")  # "the convoy came under attack"
+    return []
