@@ -226,3 +226,11 @@ def test_rules_a_truce_announced_by_two_is_announced_by_each():
     dyads = _dyads("The truce announced by Egypt and Qatar held on Sunday.")
     assert {("08", "EGY", None), ("08", "QAT", None)} <= dyads
     assert ("08", "EGY", "QAT") not in dyads
+
+
+@pytest.mark.slow
+def test_rules_the_troops_a_country_sends_are_no_party():
+    events = code("Ethiopia and Eritrea sent troops to the border region on Monday.")
+    deployments = [e for e in events if e.cameo_root == "15"]
+    assert {e.source.country for e in deployments if e.source} == {"ETH", "ERI"}
+    assert all(e.target is None for e in deployments)

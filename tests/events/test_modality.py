@@ -105,6 +105,8 @@ HYPOTHETICAL = [
             modality="hypothetical"),
     Reading("A possible visit by the Pope to South Sudan was discussed.", "04",
             modality="hypothetical"),
+    Reading("Kenya sent troops to Somalia to fight al-Shabaab.", "19",
+            modality="hypothetical"),  # a purpose, not a fight that happened
 ]
 
 REPORTED = [

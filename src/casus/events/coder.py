@@ -262,7 +262,7 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
     target_heads = [
         t
         for t in target_heads
-        if not (trigger.is_predicate_word(t) and actors.mention_for(t) is None
+        if not (trigger.is_predicate_word(t) and _no_one(actors.mention_for(t))
                 and country_modifier(t) is None)
         and not own_possession(t)
     ]
@@ -288,6 +288,13 @@ def _against(token: Token) -> bool:
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ == "against"
+
+
+def _no_one(mention: Mention | None) -> bool:
+    """A predicate's own object names no party unless it names someone or some
+    country's body: "sent troops" is no party; "sent a delegation" the text made
+    Iraqi is."""
+    return mention is None or (mention.actor.type == "AGENT" and not mention.actor.country)
 
 
 def own_possession(token: Token) -> bool:

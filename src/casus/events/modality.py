@@ -201,6 +201,8 @@ def _read_clause(node: Token, reading: Reading) -> None:
         reading.raise_to("conditional")  # "... in the event that Hezbollah fires"
     if node.dep_ in ("acl", "relcl") and any(c.tag_ == "TO" for c in node.children):
         reading.raise_to("future")
+    if node.dep_ == "advcl" and any(c.tag_ == "TO" for c in node.children):
+        reading.raise_to("hypothetical")  # a purpose: "troops were sent to retake the town"
     if node.lemma_ in ("schedule", "plan", "slate") and node.tag_ == "VBN":
         reading.raise_to("future")  # "talks are scheduled for Monday"
     if node.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)
