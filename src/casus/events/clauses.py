@@ -52,9 +52,6 @@ def denied_parties(verb: Token) -> list[Token]:
     return []
 
 
-EXPERIENCE_VERBS = frozenset({"face", "suffer", "endure", "undergo", "withstand"})
-
-
 def coordinated_nouns(noun: Token) -> list[Token]:
     """The nouns coordinated with an event noun, including a second object the parser
     hung on the verb ("facing shelling and airstrikes" with "airstrikes" as the verb's
@@ -69,14 +66,14 @@ def coordinated_nouns(noun: Token) -> list[Token]:
     return [n for n in found if n.pos_ in ("NOUN", "PROPN") and n != noun]
 
 
-def sufferers(noun: Token) -> list[Token]:
+def sufferers(noun: Token, experience_verbs: frozenset[str]) -> list[Token]:
     """"civilians are facing shelling and airstrikes": who faces or suffers an attack
     is its target; also "came under fire", "under attack"."""
     head = noun
     while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
     verb = head.head
-    if head.dep_ in ("dobj", "conj") and verb.lemma_.lower() in EXPERIENCE_VERBS:
+    if head.dep_ in ("dobj", "conj") and verb.lemma_.lower() in experience_verbs:
         return children(verb, "nsubj", "nsubjpass")
     if head.dep_ == "pobj" and verb.lower_ == "under" and verb.head.pos_ in ("VERB", "AUX"):
         return children(verb.head, "nsubj")  # "the convoy came under attack"

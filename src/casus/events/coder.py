@@ -121,7 +121,7 @@ def code_sentence(
     triggers = find_triggers(sentence, lexicon)
     by_trigger: list[tuple[Trigger, Event]] = []
     for trigger in triggers:
-        if is_vehicle(trigger, triggers):
+        if is_vehicle(trigger, triggers, lexicon):
             continue
         for event in _events_for(trigger, sentence, index, actors, lexicon, doc_id, dates, quotes):
             key = (trigger.token.i, event.cameo, _key(event.source), _key(event.target))
@@ -339,7 +339,7 @@ def noun_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
         sources = _parties([subject] if subject is not None else [], actors, False)
     targets = _parties(args.targets, actors, True)
     if not targets:
-        targets = _parties(sufferers(noun), actors, False)
+        targets = _parties(sufferers(noun, lexicon.experience_verbs), actors, False)
     return Roles(sources, targets, None, True)
 
 

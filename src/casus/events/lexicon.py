@@ -140,6 +140,10 @@ class Lexicon:
     protester_words: frozenset[str] = frozenset()
     # Verbs whose subject does the event noun they take ("considering an attack").
     doer_verbs: frozenset[str] = frozenset()
+    # Verbs whose subject suffers the attack noun they take ("facing shelling").
+    experience_verbs: frozenset[str] = frozenset()
+    # Addressees that are the channel of a statement, not a party ("told reporters").
+    press_words: frozenset[str] = frozenset()
 
     def ask_code(self, root: str, action: str) -> str | None:
         """The code of an appeal or demand (``root`` 02 or 10) for an ``action`` code."""
@@ -266,6 +270,9 @@ def parse_lexicon(data: dict[str, Any], origin: str = "lexicon") -> Lexicon:
     lexicon.content_nouns = frozenset(str(w).lower() for w in data.get("content_nouns") or ())
     lexicon.protester_words = frozenset(str(w).lower() for w in data.get("protesters") or ())
     lexicon.doer_verbs = frozenset(str(w).lower() for w in data.get("doer_verbs") or ())
+    lexicon.experience_verbs = frozenset(
+        str(w).lower() for w in data.get("experience_verbs") or ())
+    lexicon.press_words = frozenset(str(w).lower() for w in data.get("press") or ())
     return lexicon
 
 

@@ -21,7 +21,7 @@ STATEMENT = "010"
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 
 
-def is_vehicle(trigger: Trigger, triggers: list[Trigger]) -> bool:
+def is_vehicle(trigger: Trigger, triggers: list[Trigger], lexicon: Lexicon) -> bool:
     """"X told Y that Z attacked": what was said is coded (with X as its speaker), not
     the telling; a bare statement (010) by a speech verb whose content clause codes an
     event of its own is only its vehicle. So is one told to reporters or an agency:
@@ -31,12 +31,8 @@ def is_vehicle(trigger: Trigger, triggers: list[Trigger]) -> bool:
     content = [c for c in trigger.token.children if c.dep_ in CONTENT_DEPS]
     if any(t is not trigger and any(t.token in c.subtree for c in content) for t in triggers):
         return True
-    return any(t.dep_ in ("dobj", "dative") and t.lemma_.lower() in PRESS_WORDS
+    return any(t.dep_ in ("dobj", "dative") and t.lemma_.lower() in lexicon.press_words
                for t in trigger.token.children)
-
-
-PRESS_WORDS = frozenset("""reporter journalist agency newspaper press media correspondent
-television channel broadcaster radio""".split())
 
 
 RIOT = "145"
