@@ -14,17 +14,20 @@ counts many acts, not one event between parties, and is not coded.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from spacy.tokens import Span, Token
 
 from casus.events.lexicon import Lexicon
 from casus.events.ontology import lookup
-from casus.events.triggers import choose_code
+from casus.events.triggers import VIOLENT_ROOTS, choose_code
+from casus.nlp.offsets import token_at
 from casus.records import Event
 
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 CASUALTY_ROOT = "18"
 LINK_STEPS = 3  # how far up the parse a killing may hang from its attack
 CAUSE_PREPS = frozenset({"in", "by", "during", "from"})
+T = TypeVar("T")
 
 
 def fold_casualties(events: list[Event], sentence: Span, lexicon: Lexicon,
@@ -34,7 +37,7 @@ def fold_casualties(events: list[Event], sentence: Span, lexicon: Lexicon,
     ``violent`` maps the token index of every violent trigger in the sentence to its
     code, including those that found no party ("when aircraft dropped bombs"): a
     killing tied to one of those is that attack, by its victims."""
-    tokens = {id(e): _trigger(e, sentence) for e in events}
+    tokens = {id(e): token_at(sentence.doc, e.trigger_start) for e in events}
     attacks = [e for e in events if e.cameo_root in VIOLENT_ROOTS
                and not _is_casualty(tokens[id(e)], lexicon)]
     coded = {t.i for e in attacks if (t := tokens[id(e)]) is not None}
@@ -62,7 +65,7 @@ def fold_casualties(events: list[Event], sentence: Span, lexicon: Lexicon,
             kept.append(event)
             continue
         attack = _linked_attack(token, attacks, tokens, restated)
-        if attack is None and (code := _linked_code(token, unclaimed)) is not None:
+        if attack is None and (code := _tied(token, unclaimed)) is not None:
             kept.append(recoded(event, code))
             continue
         if attack is None and event.source is None and attacks:
@@ -88,14 +91,6 @@ def is_toll(token: Token) -> bool:
     return passive and (perfect or since)
 
 
-def _trigger(event: Event, sentence: Span) -> Token | None:
-    if event.trigger_start is None:
-        return None
-    span = sentence.doc.char_span(event.trigger_start, event.trigger_start + 1,
-                                  alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def _is_casualty(token: Token | None, lexicon: Lexicon) -> bool:
     return token is not None and token.lemma_.lower() in lexicon.casualty_words
 
@@ -111,21 +106,30 @@ def _linked_attack(token: Token, attacks: list[Event], tokens: dict[int, Token |
     ("strikes killed 20"). A clause restating an attack noun stands for the noun."""
     by_token = {t.i: a for a in attacks if (t := tokens[id(a)]) is not None}
     for clause_id, noun in (restated or {}).items():
-        clause = next((t for e_id, t in tokens.items() if e_id == clause_id), None)
+        clause = tokens.get(clause_id)
         if clause is not None:
             by_token[clause.i] = noun
+    return _tied(token, by_token, DOWN_DEPS)
+
+
+DOWN_DEPS = frozenset({"advcl", "nsubj", "csubj", "conj"})
+
+
+def _tied(token: Token, index: dict[int, T], down: frozenset[str] | None = None) -> T | None:
+    """What ``index`` holds for the nearest token tied to ``token`` in the parse: up
+    its heads, then down its subtree (only through ``down`` children when given),
+    within LINK_STEPS."""
     node = token
     for _ in range(LINK_STEPS):
         if node.head is node:
             break
         node = node.head
-        if node.i in by_token:
-            return by_token[node.i]
-    for child in token.children:
-        if child.dep_ in ("advcl", "nsubj", "csubj", "conj"):
-            for inner in child.subtree:
-                if inner.i in by_token and _depth(inner, token) <= LINK_STEPS:
-                    return by_token[inner.i]
+        if node.i in index:
+            return index[node.i]
+    for child in (c for c in token.children if down is None or c.dep_ in down):
+        for inner in child.subtree:
+            if inner.i in index and _depth(inner, token) <= LINK_STEPS:
+                return index[inner.i]
     return None
 
 
@@ -143,21 +147,6 @@ def _restated(token: Token | None, attacks: list[Event],
         if head.dep_ != "pobj" or head.head.head is head.head:
             return None
         head = head.head.head  # from the place to the noun its preposition modifies
-    return None
-
-
-def _linked_code(token: Token, unclaimed: dict[int, str]) -> str | None:
-    """The code of a party-less violent trigger the killing is tied to, if any."""
-    node = token
-    for _ in range(LINK_STEPS):
-        if node.head is node:
-            break
-        node = node.head
-        if node.i in unclaimed:
-            return unclaimed[node.i]
-    for inner in token.subtree:
-        if inner.i in unclaimed and _depth(inner, token) <= LINK_STEPS:
-            return unclaimed[inner.i]
     return None
 
 

@@ -115,7 +115,6 @@ def code_sentence(
     dates: Sequence[Any] = (),
 ) -> list[Event]:
     """Candidate events of one sentence; events with neither party are dropped."""
-    events: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     quotes = modality.quote_spans(sentence)
     triggers = find_triggers(sentence, lexicon)

@@ -9,10 +9,11 @@ a party the text does not give, and keeps the sentence the event came from.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from casus.events.lexicon import Lexicon
 from casus.events.triggers import VIOLENT_ROOTS, choose_code
+from casus.nlp.offsets import token_at
 from casus.records import ActorRef, Event
 
 
@@ -37,14 +38,20 @@ def condemned_doers(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Eve
     for event in events:
         if event.cameo_root in REACTION_ROOTS and event.target is None \
                 and _reacts_to_attack(event, doc, lexicon):
-            near = [d for d in doers if d is not event
-                    and abs(d.sentence_index - event.sentence_index) <= NEARBY_SENTENCES]
-            if near:
-                doer = min(near, key=lambda d: (abs(d.sentence_index - event.sentence_index),
-                                                d.sentence_index > event.sentence_index))
+            doer = nearest(doers, event)
+            if doer is not None:
                 event = event.amended(target=doer.source)
         amended.append(event)
     return amended
+
+
+def nearest(candidates: list[Event], event: Event) -> Event | None:
+    """The candidate told nearest the event, within NEARBY_SENTENCES either side; the
+    earlier of two as near (a story names the attack before reacting to it)."""
+    near = [c for c in candidates if c is not event
+            and abs(c.sentence_index - event.sentence_index) <= NEARBY_SENTENCES]
+    return min(near, key=lambda c: (abs(c.sentence_index - event.sentence_index),
+                                    c.sentence_index > event.sentence_index), default=None)
 
 
 def _reacts_to_attack(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
@@ -94,14 +101,6 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
     return [e for e in events if (e.trigger_start or 0) >= end or not repeated(e)]
 
 
-def token_at(doc: Doc, char: int | None) -> Token | None:
-    """The token at a character offset (an event's trigger), if any."""
-    if char is None:
-        return None
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 CONDOLENCE = "018"
 
 
@@ -116,10 +115,8 @@ def condolences_for_victims(events: list[Event]) -> list[Event]:
     for event in events:
         target = event.target
         if event.cameo == CONDOLENCE and (target is None or not target.country):
-            near = [a for a in attacks
-                    if abs(a.sentence_index - event.sentence_index) <= NEARBY_SENTENCES]
-            if near:
-                attack = min(near, key=lambda a: abs(a.sentence_index - event.sentence_index))
+            attack = nearest(attacks, event)
+            if attack is not None:
                 country = attack.target.country if attack.target else None
                 event = event.amended(target=_of_country(target, country))
         amended.append(event)

@@ -266,18 +266,17 @@ def parse_lexicon(data: dict[str, Any], origin: str = "lexicon") -> Lexicon:
                 raise DictionaryError(
                     f"{origin}: readiness.{name}: unknown CAMEO code {code!r}")
     _read_asks(data.get("asks") or {}, lexicon, origin)
-    lexicon.casualty_words = frozenset(str(w).lower() for w in data.get("casualties") or ())
-    lexicon.content_nouns = frozenset(str(w).lower() for w in data.get("content_nouns") or ())
-    lexicon.protester_words = frozenset(str(w).lower() for w in data.get("protesters") or ())
-    lexicon.doer_verbs = frozenset(str(w).lower() for w in data.get("doer_verbs") or ())
-    lexicon.experience_verbs = frozenset(
-        str(w).lower() for w in data.get("experience_verbs") or ())
-    lexicon.press_words = frozenset(str(w).lower() for w in data.get("press") or ())
+    lexicon.casualty_words = _words(data.get("casualties"))
+    lexicon.content_nouns = _words(data.get("content_nouns"))
+    lexicon.protester_words = _words(data.get("protesters"))
+    lexicon.doer_verbs = _words(data.get("doer_verbs"))
+    lexicon.experience_verbs = _words(data.get("experience_verbs"))
+    lexicon.press_words = _words(data.get("press"))
     return lexicon
 
 
 def _read_asks(asks: dict[str, Any], lexicon: Lexicon, origin: str) -> None:
-    lexicon.cessation_words = frozenset(str(w).lower() for w in asks.get("cessation") or ())
+    lexicon.cessation_words = _words(asks.get("cessation"))
     lexicon.cessation_code = str(asks["cessation_code"]) if asks.get("cessation_code") else None
     for root, name in (("02", "appeals"), ("10", "demands")):
         table = {str(k): str(v) for k, v in (asks.get(name) or {}).items()}

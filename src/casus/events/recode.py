@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from casus.events.casualties import recoded
-from casus.events.document import token_at
 from casus.events.lexicon import Lexicon
 from casus.events.triggers import VIOLENT_ROOTS, Trigger
+from casus.nlp.offsets import token_at
 from casus.records import Event
 
 STATEMENT = "010"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from casus.actors import resolve_actor_text
 from casus.geo.gazetteer import Gazetteer
@@ -334,8 +334,3 @@ def acted_on(trigger: Token, event_words: frozenset[str] = frozenset()) -> Token
         if found is not None:
             return found
     return None
-
-
-def token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None

@@ -16,8 +16,9 @@ from casus.actors.dictionary import ActorDictionary, default_dictionary
 from casus.events.recode import denials_follow_places
 from casus.geo.gazetteer import Gazetteer, default_gazetteer
 from casus.geo.parties import GROUND_ROOTS, fill_parties
-from casus.geo.resolve import document_countries, event_location, token_at
+from casus.geo.resolve import document_countries, event_location
 from casus.nlp.extensions import register_extensions
+from casus.nlp.offsets import token_at
 
 VISIT = "042"
 ENCOUNTER_ROOT = "04"
