@@ -88,7 +88,7 @@ DEMONYMS: dict[str, list[str]] = {
     "AZE": ["Azerbaijani", "Azeri"], "KAZ": ["Kazakh"], "UZB": ["Uzbek"],
     "TKM": ["Turkmen"], "TJK": ["Tajik"], "KGZ": ["Kyrgyz"], "IND": ["Indian"],
     "BGD": ["Bangladeshi"], "LKA": ["Sri Lankan"], "NPL": ["Nepali", "Nepalese"],
-    "MMR": ["Burmese"], "THA": ["Thai"], "VNM": ["Vietnamese"], "PHL": ["Filipino"],
+    "MMR": ["Burmese"], "THA": ["Thai"], "VNM": ["Vietnamese"], "PHL": ["Filipino", "Philippine"],
     "IDN": ["Indonesian"], "MYS": ["Malaysian"], "KOR": ["South Korean"],
     "PRK": ["North Korean"], "TWN": ["Taiwanese"], "MNG": ["Mongolian"],
     "AUS": ["Australian"], "NZL": ["New Zealand"], "CAN": ["Canadian"],
@@ -115,6 +115,19 @@ DEMONYMS: dict[str, list[str]] = {
     "GTM": ["Guatemalan"], "SLV": ["Salvadoran"], "PAN": ["Panamanian"],
     "CRI": ["Costa Rican"], "HTI": ["Haitian"], "DOM": ["Dominican"],
     "JAM": ["Jamaican"],
+    "BHS": ["Bahamian"], "BLZ": ["Belizean"], "BRB": ["Barbadian"], "BRN": ["Bruneian"],
+    "BWA": ["Botswanan", "Motswana"], "COM": ["Comorian"], "CPV": ["Cape Verdean"],
+    "FJI": ["Fijian"], "FSM": ["Micronesian"], "GNB": ["Bissau-Guinean"],
+    "GNQ": ["Equatorial Guinean", "Equatoguinean"], "GRD": ["Grenadian"],
+    "GUY": ["Guyanese"], "LSO": ["Basotho", "Mosotho"], "MDV": ["Maldivian"],
+    "MHL": ["Marshallese"], "MUS": ["Mauritian"], "NRU": ["Nauruan"], "PLW": ["Palauan"],
+    "PNG": ["Papua New Guinean"], "PRI": ["Puerto Rican"], "SLB": ["Solomon Islander"],
+    "SMR": ["Sammarinese"], "SUR": ["Surinamese"], "SWZ": ["Swazi"],
+    "SYC": ["Seychellois"], "TON": ["Tongan"], "TTO": ["Trinidadian", "Tobagonian"],
+    "TUV": ["Tuvaluan"], "VUT": ["Ni-Vanuatu"], "WSM": ["Samoan"], "TLS": ["Timorese"],
+    "ESH": ["Sahrawi"], "LIE": ["Liechtensteiner"], "MCO": ["Monegasque"],
+    "AND": ["Andorran"], "GRL": ["Greenlandic"], "GIB": ["Gibraltarian"],
+    "KIR": ["I-Kiribati"], "ATG": ["Antiguan"],
 }
 
 # Extra metonyms beyond geonames' capital (seats of government, old spellings).

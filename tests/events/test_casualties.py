@@ -55,3 +55,16 @@ def test_casualties_relative_clause_restates_the_attack_noun():
     attacks = [e for e in events if e.cameo_root in ("18", "19")]
     assert len(attacks) == 1
     assert attacks[0].target is not None and attacks[0].target.country == "SOM"
+
+
+def test_casualties_attacks_claimed_by_a_group_killed_is_one_attack_of_that_group():
+    events = code("Two bombings, later claimed by al-Shabaab, killed 14 civilians in "
+                  "Mogadishu on Friday.")
+    violent = [e for e in events if e.cameo_root in ("18", "19")]
+    assert len(violent) == 1
+    assert violent[0].source is not None and violent[0].source.code == "SOMREB"
+
+
+def test_casualties_a_group_written_with_an_apostrophe_is_known():
+    events = code("Attacks claimed by Da’esh killed 20 civilians near Mosul, Iraq.")
+    assert any(e.source is not None and e.source.country == "IMG" for e in events)

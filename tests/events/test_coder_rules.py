@@ -234,3 +234,120 @@ def test_rules_the_troops_a_country_sends_are_no_party():
     deployments = [e for e in events if e.cameo_root == "15"]
     assert {e.source.country for e in deployments if e.source} == {"ETH", "ERI"}
     assert all(e.target is None for e in deployments)
+
+
+@pytest.mark.slow
+def test_rules_fighters_hired_from_a_named_group_are_that_groups():
+    events = code("The Libyan government denied hiring fighters from the Wagner Group.")
+    (denial,) = [e for e in events if e.cameo == "016"]
+    assert denial.target is not None and denial.target.country == "RUS"
+
+
+@pytest.mark.slow
+def test_rules_civilians_rescued_from_a_group_are_not_the_groups():
+    events = code("Kurdish forces rescued civilians from the Islamic State group.")
+    assert all(e.target is None or e.target.code != "IMGREB" or e.cameo_root != "07"
+               for e in events)
+
+
+@pytest.mark.slow
+def test_rules_both_sides_of_a_civil_war_are_their_country():
+    events = code("The Ethiopian army clashed with Fano militiamen in Amhara, Ethiopia. "
+                  "The army shelled Fano positions. Fano fighters ambushed an army convoy. "
+                  "The African Union urged both sides to agree to a ceasefire.")
+    (appeal,) = [e for e in events if e.cameo_root == "02"]
+    assert appeal.target is not None and appeal.target.code == "ETH"
+
+
+@pytest.mark.slow
+def test_rules_both_sides_of_a_war_between_countries_are_each_side():
+    events = code("Armenian troops shelled Azerbaijani army positions. Azerbaijani forces "
+                  "struck Armenian troops near the border. Russia urged both sides to halt "
+                  "the fighting.")
+    targets = {e.target.country for e in events if e.cameo_root == "02" and e.target}
+    assert targets == {"ARM", "AZE"}
+
+
+@pytest.mark.slow
+def test_rules_both_sides_with_no_war_named_is_no_one():
+    events = code("The mediator urged both sides to compromise.")
+    assert all(e.target is None for e in events if e.cameo_root == "02")
+
+
+@pytest.mark.slow
+def test_rules_an_invitation_to_visit_is_an_intent_to_meet():
+    events = code("Vietnam has invited the Philippine president to visit Hanoi next month.")
+    assert [(e.cameo, e.target and e.target.country) for e in events] == [("036", "PHL")]
+
+
+@pytest.mark.slow
+def test_rules_seizing_a_person_named_before_is_an_abduction():
+    events = code("Gunmen abducted Maria Sanchez Ortiz near Cucuta, Colombia, on Monday. "
+                  "Colombian police said Colombian troops were searching. Ortiz, 63, was "
+                  "seized by men on motorcycles.")
+    assert {e.cameo for e in events if "seized" in e.trigger} == {"181"}
+
+
+@pytest.mark.slow
+def test_rules_a_speaker_hung_on_the_last_noun_is_no_party():
+    events = code("At least nine people were killed when drones struck a market in Kidal, "
+                  "Mali, on Sunday, a local official and a rebel spokesman said.")
+    assert events and all("official" not in (e.target.text if e.target else "")
+                          for e in events)
+    assert all(e.modality == "reported" for e in events)
+    assert any(e.attribution and e.attribution.speaker
+               and "official" in e.attribution.speaker.text for e in events)
+
+
+@pytest.mark.slow
+def test_rules_support_between_armed_forces_is_military_cooperation():
+    events = code("The Kenyan army has supported the Somali National Army against "
+                  "al-Shabaab since 2011.")
+    assert {e.cameo for e in events if e.cameo_root in ("05", "06")} == {"062"}
+
+
+@pytest.mark.slow
+def test_rules_political_support_stays_support():
+    events = code("Kenya has supported the Somali government in the talks.")
+    assert {e.cameo for e in events if e.cameo_root in ("05", "06")} == {"050"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "Armenia and Azerbaijan each released 32 soldiers on Thursday in an exchange "
+    "brokered by the United States.",
+    "The United States brokered a deal between Armenia and Azerbaijan.",
+    "A ceasefire brokered by the United States between Armenia and Azerbaijan held.",
+])
+def test_rules_a_mediator_mediates_between_the_parties(sentence):
+    mediation = [e for e in code(sentence) if e.cameo == "045"]
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in mediation} == {("USA", "ARM"), ("USA", "AZE")}
+
+
+@pytest.mark.slow
+def test_rules_ordering_a_diplomat_to_leave_is_an_expulsion_and_closing_consulates():
+    events = code("Chad's government ordered the French ambassador to leave the country "
+                  "within 72 hours and shut French consulates in Abeche.")
+    codes = {(e.cameo, e.target.country if e.target else None) for e in events}
+    assert ("166", "FRA") in codes and ("161", "FRA") in codes
+    assert all(e.source is not None and e.source.country == "TCD" for e in events)
+
+
+@pytest.mark.slow
+def test_rules_the_accused_did_what_they_are_accused_of():
+    events = code("Serbia's defence ministry accused Kosovo police of firing at its "
+                  "patrol near the border.")
+    (fire,) = [e for e in events if e.cameo_root == "19"]
+    assert fire.source is not None and fire.source.country == "XKX"
+    assert fire.modality == "reported"
+
+
+@pytest.mark.slow
+def test_rules_who_travels_for_talks_holds_them():
+    events = code("Japan's foreign minister is due in Seoul on Friday for talks with "
+                  "South Korea's foreign minister.")
+    (talks,) = [e for e in events if e.cameo == "040"]
+    assert talks.source is not None and talks.source.country == "JPN"
+    assert talks.target is not None and talks.target.country == "KOR"
+    assert talks.modality == "future"

@@ -26,3 +26,17 @@ def test_document_condolences_without_an_attack_nearby_stay_as_written():
                      source="US State Department")
     (condolence,) = [e for e in events if e.cameo == "018"]
     assert condolence.target is None or not condolence.target.country
+
+
+def test_document_a_demand_for_release_is_addressed_to_the_captors():
+    events = code("Boko Haram fighters abducted Amina Bello, a nurse, near Maiduguri. "
+                  "Nigeria's army said troops were searching the forest. "
+                  "The Nigerian government demanded her immediate release.")
+    (demand,) = [e for e in events if e.cameo == "1053"]
+    assert demand.target is not None and demand.target.code == "NGAREB"
+
+
+def test_document_a_demand_for_release_with_no_captor_told_stays_unaddressed():
+    events = code("The Nigerian government demanded the immediate release of the nurses.")
+    (demand,) = [e for e in events if e.cameo == "1053"]
+    assert demand.target is None

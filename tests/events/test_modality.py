@@ -67,6 +67,8 @@ FUTURE = [
             modality="future"),
     Reading("The upcoming visit of the Indian prime minister to Dhaka was announced.", "04",
             modality="future"),
+    Reading("Turkey will start to support the Syrian rebels next year.", "05",
+            modality="future"),
 ]
 
 CONDITIONAL = [

@@ -32,8 +32,8 @@ def test_seeds_did_not_threaten_is_never_asserted_and_real(seed_docs) -> None:  
     checked = 0
     for doc in seed_docs:
         for event in doc._.casus_events:
-            if "did not threaten" in event.sentence:
-                checked += 1
+            if "did not threaten" in event.sentence and event.cameo != "016":
+                checked += 1  # the speaker's denial (016) of it is asserted
                 assert event.negated or event.modality != "asserted", event
     assert checked > 0  # the seeds do contain such a sentence
 

@@ -44,11 +44,12 @@ HOME_SHARE = 0.4  # a country must carry this share of a document's country ment
 # country's mentions.
 NAMED_HOME_SHARE = 0.5
 NAMED_HOME_LEAD = 2.0
-DOMESTIC_ROLES = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "CVL", "INS"}
+DOMESTIC_ROLES = {"GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "SPY", "CVL", "INS", "CRM"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ORG", "GPE", "NORP"}  # labels an organisation's name may carry
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "det"}
 MAX_TITLE_TOKENS = 6
+TITLE_PREPS = frozenset({"for", "of", "to", "in"})  # "envoy for Sudan", "minister of X"
 TITLES_FILE = DATA_DIR / "actors" / "context_titles.yaml"
 # "Rwanda-backed", "U.S.-led", "Iran-aligned", "Houthi-run", "pro-Iranian": words that
 # name a sponsor or an ally, not the owner
@@ -66,6 +67,7 @@ class ContextWords:
     armed_ends: tuple[str, ...]
     armed_contains: frozenset[str]
     body_ends: tuple[str, ...]
+    named_things: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,13 +84,19 @@ def context_words() -> ContextWords:
         domestic=titles("domestic"), official=titles("official"),
         armed_ends=tuple(str(w).lower() for w in armed.get("ends", [])),
         armed_contains=frozenset(str(w).lower() for w in armed.get("contains", [])),
-        body_ends=tuple(str(w).lower() for w in bodies.get("ends", [])))
+        body_ends=tuple(str(w).lower() for w in bodies.get("ends", [])),
+        named_things=frozenset(str(w).lower() for w in raw.get("named_things") or []))
+
+
+# Codes that are no one's home: international bodies, and transnational armed groups
+# ("IMG": a report on Daesh's attacks in Iraq is about Iraq, and its civilians are Iraqi).
+NO_HOME = ("IGO", "NGO", "IMG")
 
 
 def _country_counts(mentions: list[Mention]) -> Counter[str]:
     return Counter(m.actor.country for m in mentions
                    if m.actor.country and len(m.actor.country) == 3
-                   and not m.actor.country.startswith(("IGO", "NGO")))
+                   and not m.actor.country.startswith(NO_HOME))
 
 
 def home_country(mentions: list[Mention], publisher: str | None = None) -> str | None:
@@ -139,7 +147,9 @@ def apply_context(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> No
     _home_country_for_groups(doc, mentions, dic)
     _group_titles_give_code(doc, mentions, dic)
     _publisher_officials(doc, mentions, dic)
+    _officials_where_they_speak(doc, mentions, dic)
     _home_country_for_officials(doc, mentions, dic)
+    _home_country_for_people(doc, mentions, dic)
 
 
 def _abbreviations_follow(doc: Doc, mentions: list[Mention]) -> None:
@@ -326,7 +336,34 @@ def _appositions_give_code(doc: Doc, mentions: list[Mention]) -> None:
             if person is not None and _roleless(person.actor) and person.actor.actor_id \
                     and _fits(person.actor, role.actor):
                 learned.setdefault(person.actor.actor_id, role.actor)
+    _possessed_titles(doc, mentions, people, learned)
     _people_follow(mentions, learned, unless="role")
+
+
+def _possessed_titles(doc: Doc, mentions: list[Mention], people: dict[int, Mention],
+                      learned: dict[str, ActorRef]) -> None:
+    """"the European Union's special representative for the Horn of Africa, Annette
+    Weber", "Hezbollah's deputy leader, Naim Qassem": a name in apposition to a title
+    the text gives an owner is the owner's. An organisation's code is taken whole; a
+    country gives its country only (the title may be no office: "Kenya's top runner")."""
+    owners = {i: m for m in mentions if m.actor.code and m.label in {"ORG", "GPE"}
+              for i in range(m.start, m.end)}
+    for token in doc:
+        owner = next((owners.get(c.i) for c in token.children if c.dep_ == "poss"), None)
+        if owner is None or token.pos_ != "NOUN":
+            continue
+        # the parser often hangs the name on the title's last noun ("the AU's envoy for
+        # Sudan, X"): appositions of the title's prepositional objects count too
+        held = [token] + [o for p in token.children if p.dep_ == "prep"
+                          and p.lower_ in TITLE_PREPS for o in p.children if o.dep_ == "pobj"]
+        for child in (c for h in held for c in h.children):
+            person = people.get(child.i) if child.dep_ == "appos" else None
+            if person is None or not _roleless(person.actor) or not person.actor.actor_id \
+                    or person.actor.country:
+                continue
+            ref = owner.actor if owner.label == "ORG" else replace(
+                owner.actor, code=owner.actor.country, role=None)
+            learned.setdefault(person.actor.actor_id, ref)
 
 
 def _roleless(ref: ActorRef) -> bool:
@@ -626,6 +663,29 @@ def _publisher_officials(doc: Doc, mentions: list[Mention], dic: ActorDictionary
     _give_country(mentions, _titled_names(doc, mentions, official=True), country, dic)
 
 
+def _officials_where_they_speak(doc: Doc, mentions: list[Mention],
+                                dic: ActorDictionary) -> None:
+    """"In Beijing, foreign ministry spokeswoman Mao Ning said ...": wire copy places an
+    official by the capital the sentence opens in. A titled person with no country,
+    in a sentence opening "In <place>," whose country is known, is that country's."""
+    places = {m.start: m for m in mentions if m.label in PLACE_LABELS and m.actor.country}
+    roles: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.label != "PERSON" or m.actor.country or not m.actor.actor_id:
+            continue
+        sentence = doc[m.start].sent
+        first = sentence[0]
+        place = places.get(first.i + 1) if first.lower_ == "in" else None
+        if place is None or place.end >= m.start or doc[place.end].text != ",":
+            continue
+        role = title_role(_title_of(doc, m), official=True)
+        if role is not None and place.actor.country:
+            roles.setdefault(m.actor.actor_id, (place.actor.country, role))
+    learned = {actor_id: ref for actor_id, (country, role) in roles.items()
+               if (ref := agent_ref("", country, role, dic)) is not None}
+    _people_follow(mentions, learned, unless="country")
+
+
 def _home_country_for_officials(doc: Doc, mentions: list[Mention],
                                 dic: ActorDictionary) -> None:
     """A person with a domestic title ("President X", "Senior General Y", "Speaker Z")
@@ -635,6 +695,26 @@ def _home_country_for_officials(doc: Doc, mentions: list[Mention],
     home = named_home_country(mentions, dic)
     if home is not None:
         _give_country(mentions, _titled_names(doc, mentions, official=False), home, dic)
+
+
+def _home_country_for_people(doc: Doc, mentions: list[Mention], dic: ActorDictionary) -> None:
+    """A person the dictionary does not know, named with no title and no country of
+    their own ("Luis Manuel Díaz, the father of ..."), is of the country the report is
+    about when it dominates by the stricter standard for names: private people in
+    conflict reporting are mostly the victims, relatives and residents of the place
+    reported on. Runs last, so any title, apposition or publisher claims them first;
+    only the country is given (no role: the text does not say one)."""
+    home = named_home_country(mentions, dic)
+    if home is None:
+        return
+    things = context_words().named_things
+    placed = {m.actor.actor_id for m in mentions if m.actor.country or m.in_dictionary
+              or (m.start > 0 and doc[m.start - 1].lower_ in things)}  # "the tanker X"
+    people = {m.actor.actor_id for m in mentions if m.label == "PERSON" and not m.actor.code
+              and m.actor.actor_id and m.actor.actor_id not in placed}
+    learned = {actor_id: ref for actor_id in people
+               if (ref := agent_ref("", home, None, dic)) is not None}
+    _people_follow(mentions, learned, unless="country")
 
 
 def _give_country(mentions: list[Mention], roles: dict[str, str], country: str,

@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from casus.actors.dictionary import ActorDictionary, Surface
+from casus.actors.dictionary import _NO_APOSTROPHES, ActorDictionary, Surface
 from casus.actors.names import _fold, word_key
 
 _GLUE = {"-", "'", "’", "‘", "ʿ", "ʾ", "`"}
@@ -68,6 +68,12 @@ class DictionaryMatcher:
             surface = self.dictionary.best(self.dictionary.by_text[text], text)
             if surface is not None:
                 hits.append(Hit(start, end, surface))
+        for token in doc:  # an apostrophe carries no letter: "Da’esh" is "Daesh"
+            bare = token.text.translate(_NO_APOSTROPHES)
+            if bare != token.text and bare in self.dictionary.by_text:
+                surface = self.dictionary.best(self.dictionary.by_text[bare], bare)
+                if surface is not None:
+                    hits.append(Hit(token.i, token.i + 1, surface))
         return hits
 
     def _key_hits(self, doc: Doc) -> list[Hit]:
@@ -106,8 +112,9 @@ class DictionaryMatcher:
             return None
         span = doc[i:best_end]
         surface = self.dictionary.best(self.keys[_span_key(self, span)], span.text)
-        if surface is None or (surface.cased and not any(t.is_title or t.is_upper
-                                                          for t in span)):
+        # capitalised, not str.istitle(): "Da’esh" is no title case to Python (the
+        # apostrophe starts a new "word" in lower case)
+        if surface is None or (surface.cased and not any(t.text[:1].isupper() for t in span)):
             return None
         return Hit(_article_start(doc, i), best_end, surface)
 

@@ -8,6 +8,7 @@ names ("Kazemi", "General Qaani") attach to a person named in the same document.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
@@ -57,6 +58,7 @@ class MentionFinder:
         mentions = [self._with_title(doc, m, country_at, on) for m in mentions]
         _link_partial_names(mentions, self.dictionary, on)
         _link_spelling_variants(mentions)
+        mentions += _bare_surnames(doc, mentions)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._agent_mentions(doc, roles, taken, country_at, mentions, on)
         apply_context(doc, mentions, self.dictionary)
@@ -91,6 +93,10 @@ class MentionFinder:
             if person is not None:
                 found.append(_mention(span, entry_ref(person, text, on), "PERSON", True))
                 continue
+            people = self._people_of(span) if ent.label_ == "NORP" else None
+            if people is not None:
+                found.append(people)
+                continue
             written = self.dictionary.written(text)  # "Dae’sh": one token the matcher missed
             if written is not None and ent.label_ != "NORP":
                 entry = self.dictionary.entries[written.entry_id]
@@ -98,6 +104,20 @@ class MentionFinder:
             elif ent.label_ != "NORP":
                 found.append(_mention(span, name_ref(text, text, ent.label_), ent.label_, False))
         return found
+
+    def _people_of(self, span: Span) -> Mention | None:
+        """"deported 1,800 Haitians", "the Syrians who fought": a plural demonym is
+        people of that country (no role: the text says what they are, if anything)."""
+        text = clean_text(span.text)
+        if span[-1].tag_ not in {"NNPS", "NNS"} or not text.endswith("s"):
+            return None
+        surface = self.dictionary.written(text[:-1])
+        entry = self.dictionary.entries.get(surface.entry_id) if surface else None
+        if surface is None or surface.kind != "adjective" or entry is None \
+                or entry.kind != "country":
+            return None
+        ref = agent_ref(text, entry.id, None, self.dictionary)
+        return _mention(span, ref, "NORP", True) if ref is not None else None
 
     def _with_title(self, doc: Doc, m: Mention, country_at: dict[int, Hit],
                     on: date | None) -> Mention:
@@ -328,7 +348,8 @@ def _link_partial_names(mentions: list[Mention], dic: ActorDictionary, on: date 
     person mention takes that mention's actor: "Kazemi" → "Mustafa al-Kadhimi",
     "Zubaidi" → "Abdelkarim al-Zoubaidi"; so does a shorter form of a fuller name
     ("Abu Layth" → "Abu Layth al-Tamimi", "Luis Díaz" → "Luis Manuel Díaz"). A key two
-    different full names share links nothing.
+    different full names share links nothing. A lone surname the model tagged as an
+    organisation or place, and the dictionary does not know, is the person too.
     """
     full: dict[str, ActorRef] = {}
     shared: set[str] = set()
@@ -342,16 +363,49 @@ def _link_partial_names(mentions: list[Mention], dic: ActorDictionary, on: date 
     for key in shared:
         del full[key]
     for m in mentions:
-        if m.label != "PERSON":
-            continue
         keys = surname_keys(m.text)
+        mislabelled = m.label in {"ORG", "GPE"} and not m.in_dictionary and len(keys) == 1 \
+            and len(_name_words(m.text)) == 1  # "Mamani, 41, was freed" tagged ORG
+        if m.label != "PERSON" and not mislabelled:
+            continue
         key = keys[0] if len(keys) == 1 else name_key(m.text)
         target = full.get(key)
+        if target is not None and mislabelled:
+            m.label = "PERSON"
         if target is not None and target.actor_id != m.actor.actor_id:
             m.actor = ActorRef(text=m.actor.text, actor_id=target.actor_id, name=target.name,
                                code=target.code, country=target.country, role=target.role,
                                type=target.type)
             m.in_dictionary = m.in_dictionary or target.code is not None
+
+
+def _bare_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Later surnames the model did not tag: "Díaz, 58, was seized" after "Luis Manuel
+    Díaz". A capitalised proper noun outside every mention and entity, written after a
+    fuller person mention whose last word it is, is that person; a surname two people
+    of the document share is left alone."""
+    firsts: dict[str, Mention] = {}
+    shared: set[str] = set()
+    for m in mentions:
+        if m.label == "PERSON" and len(_name_words(m.text)) > 1:
+            key = name_key(_name_words(m.text)[-1])
+            if firsts.setdefault(key, m).actor.actor_id != m.actor.actor_id:
+                shared.add(key)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.i in taken \
+                or not token.text[:1].isupper():
+            continue
+        key = name_key(token.text)
+        first = firsts.get(key)
+        if first is None or key in shared or first.start > token.i \
+                or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" \
+                or token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
+            continue  # part of another name
+        found.append(_mention(doc[token.i:token.i + 1], replace(first.actor, text=token.text),
+                              "PERSON", first.in_dictionary))
+    return found
 
 
 def _link_spelling_variants(mentions: list[Mention]) -> None:

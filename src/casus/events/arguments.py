@@ -9,7 +9,7 @@ police"), and a bare noun phrase is used as plain text as a last resort.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +60,17 @@ QUANTITY_NOUNS = frozenset(
         "control",
     }
 )
+
+
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SPY"})
+ACCUSING = frozenset({"accuse", "blame", "suspect", "charge", "condemn", "criticise",
+                      "criticize"})  # "accused X of doing": X did it
+# "promised X to V", "used X to V": the subject does V, not the object
+SUBJECT_CONTROL = frozenset({"promise", "use"})
+REFERENCE_SENTENCES = 2  # "the group", "the city": named in this sentence or the two before
+# "both sides", "the two parties", "the warring factions": the belligerents
+SIDE_NOUNS = frozenset({"side", "party", "belligerent"})
+SIDE_WORDS = frozenset({"both", "two", "warring", "opposing"})
 
 
 @dataclass
@@ -119,6 +130,10 @@ class ActorIndex:
         if token.pos_ in ("NOUN", "PROPN") and self.lexicon.noun(token) is not None:
             return None  # an event noun ("the attack") is not an actor
         found = self.mention_for(token)
+        if found is None and (sides := self.belligerents(token)):
+            return sides[0]  # "called on both sides": see ``belligerents``
+        if found is not None and (hired := self.hired_from(token, found)) is not None:
+            return hired  # "hired fighters from the Wagner group": Wagner's fighters
         if (found is None or found.actor.type == "AGENT") \
                 and (owned := self.pronoun_owner(token)) is not None:
             return owned  # "Pakistan denied that its jets had bombed ...": Pakistan's jets
@@ -141,6 +156,51 @@ class ActorIndex:
             return Party(ActorRef(text=phrase_text(token)), token, False, False, plain=True)
         return None
 
+    def belligerents(self, noun: Token) -> list[Party]:
+        """"called on both sides to agree to a ceasefire", "the warring parties": the two
+        armed actors the document names most before it (by mentions, ties to the
+        earlier named). Nothing when it names fewer than two."""
+        if noun.lemma_.lower() not in SIDE_NOUNS or not any(
+                c.lower_ in SIDE_WORDS for c in noun.children if c.dep_ in ("det", "nummod", "amod",
+                                                                           "predet", "preconj")):
+            return []
+        counts: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.start < noun.i and m.actor.role in ARMED_ROLES and m.actor.code:
+                counts.setdefault(m.actor.actor_id or m.actor.code, []).append(m)
+        top = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))[:2]
+        if len(top) < 2:
+            return []
+        text = noun.doc[noun.left_edge.i:noun.i + 1].text
+        country = top[0][0].actor.country
+        if country and all(ms[0].actor.country == country for ms in top):
+            # a civil war's two sides: one party, their country ("SDN"), not two events
+            from casus.actors.dictionary import default_dictionary
+            from casus.actors.resolve import agent_ref
+
+            ref = agent_ref(text, country, None, default_dictionary())
+            return [Party(ref, noun, False, False)] if ref is not None else []
+        return [Party(replace(ms[0].actor, text=text), noun, False, False) for ms in top]
+
+    def hired_from(self, token: Token, found: Mention) -> Party | None:
+        """"fighters from the Wagner group", "hired mercenaries from X": armed people the
+        text gives no country of their own come from the named organisation of a
+        "from" phrase on them or on the verb that takes them. Only armed roles and
+        organisations: "civilians rescued from ISIS" are not ISIS's."""
+        if found.actor.type != "AGENT" or found.actor.role not in ARMED_ROLES \
+                or country_modifier(token) is not None:
+            return None
+        holders = [token, token.head] if token.dep_ == "dobj" else [token]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ != "from":
+                    continue
+                for obj in prep.children:
+                    origin = self.mention_for(obj) if obj.dep_ == "pobj" else None
+                    if origin is not None and origin.label == "ORG" and origin.actor.code:
+                        return _party(origin, obj, False)
+        return None
+
     def group_named(self, noun: Token) -> Mention | None:
         """"the group", "the movement", "the militia": the organisation last named
         before it, in its sentence or the two before. A definite description of a
@@ -148,14 +208,11 @@ class ActorIndex:
         if noun.lower_ not in GROUP_NOUNS or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return None
-        if any(c.dep_ in ("amod", "compound", "poss") for c in noun.children):
-            return None  # "the armed group", "the rebel group": a description of its own
-        sentences = list(noun.doc.sents)
-        here = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
-        start = sentences[max(0, here - 2)].start
-        named = [m for m in self.mentions if start <= m.start and m.end <= noun.i
-                 and m.label == "ORG" and m.actor.code]
-        return max(named, key=lambda m: m.start) if named else None
+        if any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ == "PROPN")
+               for c in noun.children):
+            return None  # "its group", "the Wagner group": a name of its own
+        return self.latest_before(noun, lambda m: m.label == "ORG" and bool(m.actor.code)
+                                  and not sponsor(m, noun.doc))
 
     def pronoun_owner(self, noun: Token, steps: int = 6) -> Party | None:
         """"its jets", "their forces": what a possessive pronoun's owner holds is the
@@ -186,12 +243,21 @@ class ActorIndex:
                 c.dep_ in ("amod", "compound", "poss", "prep") for c in noun.children) \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return None
-        sentences = list(noun.doc.sents)
-        here = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
-        start = sentences[max(0, here - 2)].start
-        named = [m for m in self.mentions if start <= m.start and m.end <= noun.i
-                 and m.label in ("GPE", "LOC", "FAC") and m.actor.country
-                 and any(t.lower_ == noun.lower_ for t in _around(noun.doc, m))]
+        return self.latest_before(noun, lambda m: m.label in ("GPE", "LOC", "FAC")
+                                  and bool(m.actor.country)
+                                  and any(t.lower_ == noun.lower_ for t in _around(noun.doc, m)))
+
+    def latest_before(self, noun: Token, fits: Callable[[Mention], bool],
+                      back: int = REFERENCE_SENTENCES) -> Mention | None:
+        """The last mention that ``fits`` before the noun, in its sentence or the
+        ``back`` sentences before it: how far a definite description reaches back."""
+        sentence = noun.sent
+        for _ in range(back):
+            if sentence.start == 0:
+                break
+            sentence = noun.doc[sentence.start - 1].sent
+        named = [m for m in self.mentions if sentence.start <= m.start and m.end <= noun.i
+                 and fits(m)]
         return max(named, key=lambda m: m.start) if named else None
 
     def person_for(self, pronoun: Token) -> Token | None:
@@ -220,7 +286,8 @@ class ActorIndex:
         own = self.covering(head)
         for child in head.children:
             if child.dep_ == "appos" and (found := self._mention_in(child)) is not None \
-                    and (own is None or (own.label == "ROLE" and found.label != "ROLE")):
+                    and (own is None or (own.label == "ROLE" and found.label != "ROLE")) \
+                    and not self.misparsed_speaker(child):
                 return found  # a name for a role, never a role for a name
         # "militias like Hezbollah", "groups such as al-Shabaab": the named example is
         # the party a generic description stands for
@@ -238,13 +305,38 @@ class ActorIndex:
                     return found
         return self._mention_in(head)
 
+    def misparsed_speaker(self, appos: Token) -> bool:
+        """"bombs fell on the village on Tuesday, a resident and a local group said": the
+        small model hangs the speaker on the last noun as its apposition. A phrase right
+        before a speech verb that has no subject of its own is that verb's subject."""
+        after = appos.right_edge.i + 1
+        if after >= len(appos.doc):
+            return False
+        verb = appos.doc[after]
+        return verb.lemma_.lower() in self.lexicon.speech_lemmas and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
     def _mention_in(self, head: Token) -> Mention | None:
         if (found := self.covering(head)) is not None:
             return found
         for token in phrase_tokens(head):
-            if (found := self._by_token[token.i]) is not None:
+            if (found := self._by_token[token.i]) is not None and not sponsor(found, head.doc):
                 return found
         return None
+
+
+# "the al-Qaeda-linked group", "Iran-backed militias": the named actor is a sponsor or
+# an ally of what the phrase names, not that actor ("-led" names a leader, who acts)
+SPONSOR_WORDS = frozenset({"backed", "linked", "aligned", "allied", "affiliated",
+                           "sponsored", "funded", "supported", "inspired", "trained",
+                           "armed", "leaning", "friendly", "oriented"})
+
+
+def sponsor(mention: Mention, doc: Doc) -> bool:
+    """Whether the mention is written as a sponsor: "al-Qaeda" in "al-Qaeda-linked"."""
+    end = mention.end
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ \
+        and doc[end + 1].lower_ in SPONSOR_WORDS
 
 
 EXAMPLE_PREPS = ("like", "including")
@@ -474,10 +566,14 @@ def verb_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # "We are concerned by reports ... and call on all parties": the by-phrase
             # of a feeling is what is felt about; "and call" shares who feels it
             return surface[0], False
+        if verb.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "xcomp":
+            # "ordered the envoy to leave ... and shut the consulates": a past tense
+            # cannot share an infinitive's subject; it goes with the verb above it
+            return verb_subject(head.head, depth + 1)[0], False
         return verb_subject(head, depth + 1)[0], False
     if dep == "xcomp":
         objects = children(head, "dobj")
-        if objects and head.lemma_ not in ("promise",):
+        if objects and head.lemma_ not in SUBJECT_CONTROL:
             return objects[0], False
         governor = head.head if head.dep_ == "acomp" else head
         return verb_subject(governor, depth + 1)[0], False
@@ -491,9 +587,11 @@ def verb_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return head, True
     if dep == "advcl" and verb.tag_ == "VBG":
         return verb_subject(head, depth + 1)[0], False
-    if dep == "pcomp" and head.head.lemma_ in ("accuse", "blame", "suspect"):
+    if dep == "pcomp" and head.head.lemma_ in ACCUSING:
         objects = children(head.head, "dobj")
         return (objects[0] if objects else None), False
+    if dep == "pcomp" and head.head.dep_ == "dobj" and head.head.head.lemma_ in ACCUSING:
+        return head.head, False  # "accused [Armenian troops [of firing]]": the accused
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         # "responded by firing", "a day after meeting X": the gerund's doer is the
         # subject of the clause its preposition hangs from
@@ -609,6 +707,10 @@ def claimers(noun: Token) -> list[Token]:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in CLAIM_LEMMAS:
         found += [c for c in children(noun.head, "nsubj") if c.pos_ != "PRON"]  # "X claimed
         # the attack"
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in CLAIM_LEMMAS:
+        # "attacks, also claimed by Daesh, have killed 35": the small model makes the
+        # participle the main verb, with the attacks its subject and Daesh its agent
+        found += prep_objects(noun.head, ("by",))
     for head in nouns:
         for clause in head.children:
             if clause.lemma_.lower() not in CLAIM_LEMMAS or clause.dep_ not in ("acl", "relcl"):

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
+from casus.events.arguments import verb_subject
 from casus.events.lexicon import Lexicon
 from casus.events.ontology import lookup
 from casus.events.triggers import VIOLENT_ROOTS, choose_code
@@ -109,6 +110,9 @@ def _linked_attack(token: Token, attacks: list[Event], tokens: dict[int, Token |
         clause = tokens.get(clause_id)
         if clause is not None:
             by_token[clause.i] = noun
+    subject, _ = verb_subject(token)  # "attacks, claimed by X, have killed": shared subject
+    if subject is not None and subject.i in by_token:
+        return by_token[subject.i]
     return _tied(token, by_token, DOWN_DEPS)
 
 

@@ -78,3 +78,24 @@ def sufferers(noun: Token, experience_verbs: frozenset[str]) -> list[Token]:
     if head.dep_ == "pobj" and verb.lower_ == "under" and verb.head.pos_ in ("VERB", "AUX"):
         return children(verb.head, "nsubj")  # "the convoy came under attack"
     return []
+
+
+MEDIATE_ROOT = "045"
+
+
+def mediated(verb: Token) -> list[Token]:
+    """Between whom a mediator mediates, when the mediated act is a noun its clause's
+    parties did: "Russia and Ukraine freed prisoners in an exchange brokered by the
+    UAE" (the UAE mediated between Russia and Ukraine); "a truce brokered by Qatar
+    between Israel and Hamas" (between them)."""
+    noun = verb.head if verb.dep_ == "acl" else next(iter(children(verb, "dobj")), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    between = prep_objects(noun, ("between",)) or prep_objects(verb, ("between",))
+    if between:
+        return [t for b in between for t in with_conjuncts(b)]
+    if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    clause = noun.head.head
+    return [t for s in children(clause, "nsubj") for t in with_conjuncts(s)
+            if t.pos_ in ("PROPN", "NOUN")]

@@ -41,18 +41,29 @@ from casus.events.arguments import (
 )
 from casus.events.casualties import fold_casualties
 from casus.events.clauses import (
+    MEDIATE_ROOT,
     PROTEST_ROOT,
     THREAT_ROOT,
     conditional_content,
     coordinated_nouns,
     denied_parties,
+    mediated,
     protested,
     sufferers,
 )
 from casus.events.document import across_sentences
+from casus.events.judgments import judgments, performed, repeats
 from casus.events.lexicon import Entry, Lexicon, load_lexicon
 from casus.events.ontology import lookup
-from casus.events.recode import ABOUT_AN_ACT, borrow_from_acts, is_vehicle, riot, terror
+from casus.events.recode import (
+    ABOUT_AN_ACT,
+    borrow_from_acts,
+    is_vehicle,
+    military_support,
+    riot,
+    terror,
+)
+from casus.events.speech import demands, speech_acts
 from casus.events.triggers import Trigger, find_triggers
 from casus.records import ActorRef, Attribution, Event, Mention
 
@@ -117,7 +128,7 @@ def code_sentence(
     """Candidate events of one sentence; events with neither party are dropped."""
     seen: set[tuple[Any, ...]] = set()
     quotes = modality.quote_spans(sentence)
-    triggers = find_triggers(sentence, lexicon)
+    triggers = demands(sentence, find_triggers(sentence, lexicon), actors, lexicon)
     by_trigger: list[tuple[Trigger, Event]] = []
     for trigger in triggers:
         if is_vehicle(trigger, triggers, lexicon):
@@ -127,7 +138,14 @@ def code_sentence(
             if key not in seen:
                 seen.add(key)
                 by_trigger.append((trigger, event))
-    events = [terror(riot(e, lexicon)) for e in borrow_from_acts(by_trigger, lexicon)]
+    for found in judgments(sentence, by_trigger, actors, lexicon):  # "called X a war crime"
+        given = Roles(found.sources, found.targets, None, True)
+        by_trigger += [(found.trigger, e) for e in _events_for(found.trigger, sentence, index,
+                       actors, lexicon, doc_id, dates, quotes, given) if not repeats(e, by_trigger)]
+    by_trigger = speech_acts(by_trigger, actors, lexicon,
+                             lambda t: pick_date(t, t, sentence, dates))
+    events = [military_support(terror(riot(e, lexicon)))
+              for e in borrow_from_acts(by_trigger, lexicon)]
     violent = {t.token.i: t.code for t in triggers}
     return fold_casualties(events, sentence, lexicon, violent)
 
@@ -145,9 +163,10 @@ def _events_for(
     doc_id: str,
     dates: Sequence[Any],
     quotes: list[tuple[int, int]],
+    given: Roles | None = None,
 ) -> list[Event]:
-    roles = noun_roles(trigger, actors, lexicon) if trigger.nominal \
-        else verb_roles(trigger, actors, lexicon)
+    roles = given or (noun_roles(trigger, actors, lexicon) if trigger.nominal
+                      else verb_roles(trigger, actors, lexicon))
     if trigger.frame is not None and not roles.sources:
         roles.sources = frame_sources(trigger.frame, actors)
     anchor = trigger.token if not trigger.nominal else noun_anchor(trigger.token)
@@ -161,6 +180,7 @@ def _events_for(
         nominal=trigger.nominal,
         negatable_anchor=not trigger.nominal or _denies_noun(trigger.token, anchor, lexicon),
     )
+    performed(trigger.token, reading, lexicon)  # "I want to thank ...": thanks
     speaker = _speaker(reading, actors)
     date = pick_date(trigger.token, anchor, sentence, dates)
     events = []
@@ -235,6 +255,8 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
         target_heads = told + [t for t in target_heads if t != obj] if told else target_heads
     if trigger.code in ABOUT_AN_ACT and not target_heads:
         target_heads = denied_parties(verb)
+    if trigger.code == MEDIATE_ROOT and (between := mediated(verb)):
+        target_heads = between  # "an exchange brokered by the UAE": between whom
     for complement in trigger.absorbed:  # "threatened to attack Israel"
         target_heads += verb_targets(complement, trigger.entry, verb_object(complement))
     if trigger.asked is not None and (asked := children(trigger.asked, "nsubj")):
@@ -277,6 +299,7 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
 
 
 OWN = frozenset({"its", "their", "his", "her", "our", "my"})
+MEETING_ROOT = "04"
 POSTED_PREPS = ("from", "in", "to")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
@@ -336,6 +359,11 @@ def noun_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
         # "Israel is considering an attack", "the army staged a raid": the verb's subject
         subject, _ = verb_subject(noun.head)
         sources = _parties([subject] if subject is not None else [], actors, False)
+    if not sources and trigger.code[:2] == MEETING_ROOT and noun.dep_ == "pobj" \
+            and noun.head.lower_ == "for" and noun.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        # "is due in Brussels for talks with X", "flew to Cairo for a visit": who came
+        subject, _ = verb_subject(noun.head.head)
+        sources = _parties([subject] if subject is not None else [], actors, False)
     targets = _parties(args.targets, actors, True)
     if not targets:
         targets = _parties(sufferers(noun, lexicon.experience_verbs), actors, False)
@@ -348,6 +376,7 @@ def _parties(tokens: Iterable[Token], actors: ActorIndex, direct: bool) -> list[
         party = actors.party(token, direct=direct)
         more = [Party(ref, token, True, False) for ref in country_modifiers(token)[1:]] \
             if party is not None else []  # "the embassies of Rwanda and France"
+        more += actors.belligerents(token)[1:]  # "both sides": each of them
         for one in [party, *more] if party is not None else []:
             if all(_key(p.ref) != _key(one.ref) for p in found):
                 found.append(one)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from casus.events.judgments import judges_an_attack
 from casus.events.lexicon import Lexicon
 from casus.events.triggers import VIOLENT_ROOTS, choose_code
 from casus.nlp.offsets import token_at
@@ -21,6 +22,7 @@ def across_sentences(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Ev
     """The document's events after the cross-sentence rules below."""
     events = condemned_doers(events, doc, lexicon)
     events = condolences_for_victims(events)
+    events = captors_asked(events)
     return drop_headline_repeats(events, doc.text)
 
 
@@ -31,16 +33,18 @@ NEARBY_SENTENCES = 2
 def condemned_doers(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
     """"We condemn the attacks in Baghdad." "Daesh claimed the attacks.": a condemnation of
     an attack whose doer its own sentence does not name is aimed at the doer the
-    story gives for an attack nearby (the nearest, within two sentences either side)."""
+    story gives for an attack nearby (the nearest, within two sentences either side).
+    So is a judgment of one ("The attack was a cowardly act of terror")."""
     doers = [e for e in events if e.source is not None and e.source.country
              and (e.cameo_root in VIOLENT_ROOTS or e.cameo == "015")]
     amended = []
     for event in events:
         if event.cameo_root in REACTION_ROOTS and event.target is None \
-                and _reacts_to_attack(event, doc, lexicon):
+                and (_reacts_to_attack(event, doc, lexicon)
+                     or judges_an_attack(event, doc, lexicon)):
             doer = nearest(doers, event)
-            if doer is not None:
-                event = event.amended(target=doer.source)
+            if doer is not None and _key(doer.source) != _key(event.source):
+                event = event.amended(target=doer.source)  # never the speaker itself
         amended.append(event)
     return amended
 
@@ -99,6 +103,34 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
                    and _country(b.source) == _country(event.source) for b in body)
 
     return [e for e in events if (e.trigger_start or 0) >= end or not repeated(e)]
+
+
+# Appeals and demands for the release of people (see `asks` in lexicon.yaml), and
+# the acts that show who holds them: an abduction, and a release of someone else.
+RELEASE_ASKS = frozenset({"0253", "1053"})
+HOLDING = frozenset({"181", "0841"})
+
+
+def captors_asked(events: list[Event]) -> list[Event]:
+    """"The ELN released X." ... "The government had demanded his release.": an appeal or
+    demand for a release that names no one to ask is addressed to whoever holds the
+    captives, which the story has told earlier: the doer of the latest abduction or
+    release before it."""
+    amended = []
+    holders: list[Event] = []
+    for event in events:
+        if event.cameo in HOLDING and event.source is not None and event.source.country \
+                and not event.negated:
+            holders.append(event)
+        elif event.cameo in RELEASE_ASKS and event.target is None and holders \
+                and _key(holders[-1].source) != _key(event.source):
+            event = event.amended(target=holders[-1].source)
+        amended.append(event)
+    return amended
+
+
+def _key(ref: ActorRef | None) -> str | None:
+    return None if ref is None else (ref.actor_id or ref.text.lower())
 
 
 CONDOLENCE = "018"

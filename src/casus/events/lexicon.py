@@ -106,6 +106,29 @@ class Entry:
     alone: bool = True
 
 
+@dataclass(frozen=True)
+class Idiom:
+    """A fixed phrase of diplomacy, matched on the parse: a head lemma, the dependents
+    it must have, and where its parties are (see the `idioms` key of the lexicon)."""
+
+    head: str
+    code: str
+    subject: frozenset[str] = frozenset()
+    object: frozenset[str] = frozenset()
+    particle: frozenset[str] = frozenset()
+    adverb: frozenset[str] = frozenset()
+    target: frozenset[str] = frozenset()  # prepositions whose object is the target
+    target_is_subject: bool = False  # "X will pay a heavy price": X is threatened
+    source: str = "subject"  # or "owner" (of the subject: "my thoughts"), or "speaker"
+    future: bool = False  # only said of what is to come ("will pay", not "paid")
+    victims: bool = False  # the target may be people no actor names ("the families")
+
+
+_IDIOM_KEYS = {"head", "code", "subject", "object", "particle", "adverb", "target", "source",
+               "future", "victims"}
+_IDIOM_SOURCES = frozenset({"subject", "owner", "speaker"})
+
+
 # CAMEO's intents mirror the acts: intent to provide economic aid (0331) is to the act
 # of providing it (071) what 033 is to 07.
 INTENT_SUBCODES = {"061": "0311", "062": "0312", "063": "0313", "064": "0314",
@@ -144,6 +167,30 @@ class Lexicon:
     experience_verbs: frozenset[str] = frozenset()
     # Addressees that are the channel of a statement, not a party ("told reporters").
     press_words: frozenset[str] = frozenset()
+    # Judgments (casus.events.judgments): verbs that name something as something ("called
+    # the raid a war crime"), linking verbs ("the raid was a war crime"), the code each
+    # judgment word gives, and the nouns a judgment is a kind of ("an act of terror").
+    judging_verbs: frozenset[str] = frozenset()
+    linking_verbs: frozenset[str] = frozenset()
+    judgment_codes: dict[str, str] = field(default_factory=dict)
+    judgment_kinds: frozenset[str] = frozenset()
+    # Fixed phrases of diplomacy by head lemma ("our thoughts are with X").
+    idioms: dict[str, tuple[Idiom, ...]] = field(default_factory=dict)
+    # Speech acts done by saying one wants to do them ("I want to thank ..."): the verbs
+    # and the wanting verbs above them.
+    performatives: frozenset[str] = frozenset()
+    performative_governors: frozenset[str] = frozenset()
+    # Verbs no trigger alone that name an act when asked for ("should leave": 166).
+    asked_actions: dict[str, str] = field(default_factory=dict)
+    # Speech acts about one's own side or others' duties (casus.events.speech): the
+    # state organs that speak for one another, the modals of a refusal ("would not")
+    # and the 12x it gives by the refused act's code, the words opening its condition,
+    # and the words of an obligation ("should", "has to").
+    state_roles: frozenset[str] = frozenset()
+    refusal_modals: frozenset[str] = frozenset()
+    refusal_codes: dict[str, str] = field(default_factory=dict)
+    condition_words: frozenset[str] = frozenset()
+    obligation_words: frozenset[str] = frozenset()
 
     def ask_code(self, root: str, action: str) -> str | None:
         """The code of an appeal or demand (``root`` 02 or 10) for an ``action`` code."""
@@ -152,6 +199,11 @@ class Lexicon:
             if action[:n] in table:
                 return table[action[:n]]
         return None
+
+    def refusal_code(self, action: str) -> str | None:
+        """The refusal (12x) of an act of code ``action``, by its longest listed prefix."""
+        return next((self.refusal_codes[action[:n]] for n in range(len(action), 1, -1)
+                     if action[:n] in self.refusal_codes), None)
 
     def intent_code(self, action: str) -> str | None:
         """The intent (03x) to do an act of code ``action``: the most specific of the
@@ -183,6 +235,9 @@ class Lexicon:
                 found.add(entry.code)
             found.update(rule.code for rule in entry.rules if rule.code)
         asked = {code for table in self.ask_codes.values() for code in table.values()}
+        asked |= set(self.judgment_codes.values())
+        asked |= {idiom.code for idioms in self.idioms.values() for idiom in idioms}
+        asked |= set(self.refusal_codes.values())
         return found | set(self.threat_codes.values()) | set(self.intent_codes.values()) | asked
 
 
@@ -272,7 +327,61 @@ def parse_lexicon(data: dict[str, Any], origin: str = "lexicon") -> Lexicon:
     lexicon.doer_verbs = _words(data.get("doer_verbs"))
     lexicon.experience_verbs = _words(data.get("experience_verbs"))
     lexicon.press_words = _words(data.get("press"))
+    _read_judgments(data.get("judgments") or {}, lexicon, origin)
+    lexicon.idioms = _read_idioms(data.get("idioms") or [], origin)
+    performatives = data.get("performatives") or {}
+    lexicon.performatives = _words(performatives.get("verbs"))
+    lexicon.performative_governors = _words(performatives.get("governors"))
+    _read_speech_acts(data.get("speech_acts") or {}, lexicon, origin)
     return lexicon
+
+
+def _read_speech_acts(raw: dict[str, Any], lexicon: Lexicon, origin: str) -> None:
+    lexicon.state_roles = frozenset(str(r).upper() for r in raw.get("state_roles") or ())
+    lexicon.refusal_modals = _words(raw.get("refusal_modals"))
+    lexicon.condition_words = _words(raw.get("conditions"))
+    lexicon.obligation_words = _words(raw.get("obligation"))
+    lexicon.refusal_codes = {str(k): str(v) for k, v in (raw.get("refusals") or {}).items()}
+    for code in lexicon.refusal_codes.values():
+        if not is_code(code) or not code.startswith("12"):
+            raise DictionaryError(f"{origin}: speech_acts.refusals: {code!r} is no CAMEO 12 code")
+
+
+def _read_judgments(raw: dict[str, Any], lexicon: Lexicon, origin: str) -> None:
+    lexicon.judging_verbs = _words(raw.get("verbs"))
+    lexicon.linking_verbs = _words(raw.get("linking"))
+    lexicon.judgment_kinds = _words(raw.get("kinds"))
+    for code, words in (raw.get("words") or {}).items():
+        checked = _check_code(code, f"{origin}: judgments.words")
+        lexicon.judgment_codes.update({word: str(checked) for word in _words(words)})
+
+
+def _read_idioms(raw: list[Any], origin: str) -> dict[str, tuple[Idiom, ...]]:
+    found: dict[str, list[Idiom]] = {}
+    for i, item in enumerate(raw):
+        where = f"{origin}: idioms {i}"
+        if not isinstance(item, dict) or not item.get("head") or not item.get("code"):
+            raise DictionaryError(f"{where}: an idiom needs 'head' and 'code'")
+        if unknown := set(item) - _IDIOM_KEYS:
+            raise DictionaryError(f"{where}: unknown keys {sorted(unknown)}")
+        if item.get("source", "subject") not in _IDIOM_SOURCES:
+            raise DictionaryError(f"{where}: source must be one of {sorted(_IDIOM_SOURCES)}")
+        target = item.get("target")
+        idiom = Idiom(
+            head=str(item["head"]).lower(),
+            code=str(_check_code(item["code"], where)),
+            subject=_words(item.get("subject")),
+            object=_words(item.get("object")),
+            particle=_words(item.get("particle")),
+            adverb=_words(item.get("adverb")),
+            target=frozenset() if target == "subject" else _words(target),
+            target_is_subject=target == "subject",
+            source=str(item.get("source", "subject")),
+            future=bool(item.get("future", False)),
+            victims=bool(item.get("victims", False)),
+        )
+        found.setdefault(idiom.head, []).append(idiom)
+    return {head: tuple(idioms) for head, idioms in found.items()}
 
 
 def _read_asks(asks: dict[str, Any], lexicon: Lexicon, origin: str) -> None:
@@ -284,6 +393,10 @@ def _read_asks(asks: dict[str, Any], lexicon: Lexicon, origin: str) -> None:
             if not is_code(code) or not code.startswith(root):
                 raise DictionaryError(f"{origin}: asks.{name}: {code!r} is no CAMEO {root} code")
         lexicon.ask_codes[root] = table
+    lexicon.asked_actions = {str(k).lower(): str(v) for k, v in (asks.get("actions") or {}).items()}
+    for code in lexicon.asked_actions.values():
+        if not is_code(code):
+            raise DictionaryError(f"{origin}: asks.actions: unknown CAMEO code {code!r}")
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

@@ -203,8 +203,10 @@ def _read_clause(node: Token, reading: Reading) -> None:
         reading.raise_to("future")
     if node.dep_ == "advcl" and any(c.tag_ == "TO" for c in node.children):
         reading.raise_to("hypothetical")  # a purpose: "troops were sent to retake the town"
-    if node.lemma_ in ("schedule", "plan", "slate") and node.tag_ == "VBN":
-        reading.raise_to("future")  # "talks are scheduled for Monday"
+    if node.lemma_ in ("schedule", "plan", "slate", "expect") and node.tag_ == "VBN":
+        reading.raise_to("future")  # "talks are scheduled for Monday", "is expected in X"
+    if any(c.dep_ == "acomp" and c.lemma_ in ("due", "set", "slated") for c in node.children):
+        reading.raise_to("future")  # "the minister is due in Brussels for talks"
     if node.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)
                                    for c in node.children):
         reading.raise_to("future")  # "talks are to be held in Jeddah", "he is to visit"
@@ -269,6 +271,8 @@ def _climb(node: Token, reading: Reading, speech_lemmas: frozenset[str]) -> Toke
                 and reading.speech is None:
             reading.raise_to("reported")
         return None
+    if dep == "pcomp" and head.head.dep_ == "dobj" and head.head.head.lemma_ in speech_lemmas:
+        head = head.head  # "accused [Armenian troops [of firing]]": "of" hung on the accused
     if dep in ("ccomp", "parataxis") or (dep == "pcomp" and head.head.lemma_ in speech_lemmas):
         governor = head if dep != "pcomp" else head.head
         if governor.lemma_.lower() == "deny":
@@ -276,10 +280,23 @@ def _climb(node: Token, reading: Reading, speech_lemmas: frozenset[str]) -> Toke
         if governor.lemma_.lower() in speech_lemmas and reading.speech is None:
             reading.speech = governor
             subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
-            reading.speaker = subjects[0] if subjects else None
+            reading.speaker = subjects[0] if subjects else _hung_before(governor)
             return None
         return governor if dep == "ccomp" else None
     return None
+
+
+def _hung_before(verb: Token) -> Token | None:
+    """"..., a resident and a local group said": with no subject of its own, the speech
+    verb's speaker is the phrase just before it, which the small model hung on the
+    previous noun as an apposition."""
+    if verb.i == 0:
+        return None
+    node = verb.doc[verb.i - 1]
+    while node.dep_ not in ("appos",) and node.head is not node and node.head.i < verb.i \
+            and node.dep_ in ("conj", "compound", "amod", "det"):
+        node = node.head
+    return node if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") else None
 
 
 def quote_spans(sentence: Span) -> list[tuple[int, int]]:

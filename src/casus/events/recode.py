@@ -15,7 +15,7 @@ from casus.events.casualties import recoded
 from casus.events.lexicon import Lexicon
 from casus.events.triggers import VIOLENT_ROOTS, Trigger
 from casus.nlp.offsets import token_at
-from casus.records import Event
+from casus.records import ActorRef, Event
 
 STATEMENT = "010"
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
@@ -64,6 +64,23 @@ def terror(event: Event) -> Event:
     if target is not None and target.role in ARMED_ROLES:
         return event
     return recoded(event, UNCONVENTIONAL)
+
+
+SUPPORT = "050"
+MILITARY_COOPERATION = "062"
+
+
+def military_support(event: Event) -> Event:
+    """"The coalition has supported the Iraqi Security Forces": support between armed
+    forces is military cooperation (062), not diplomatic support (050). Both sides
+    must be armed bodies (a role, or an alliance's military code such as NATO's)."""
+    if event.cameo != SUPPORT or not (_armed(event.source) and _armed(event.target)):
+        return event
+    return recoded(event, MILITARY_COOPERATION)
+
+
+def _armed(ref: ActorRef | None) -> bool:
+    return ref is not None and (ref.role in ARMED_ROLES or (ref.code or "").endswith("MIL"))
 
 
 # Denying an act is about that act: its target is the act's target.

@@ -224,6 +224,21 @@ def choose_code(
     return entry.code, None, None
 
 
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def label_of(token: Token) -> str:
+    """The label of the casus mention covering the token, else its entity label: the
+    actor finder knows people the model left untagged or called an organisation
+    ("Díaz, 58, was seized" after "Luis Manuel Díaz")."""
+    doc = token.doc
+    mentions = doc._.casus_mentions if doc.has_extension("casus_mentions") else None
+    for mention in mentions or ():
+        if mention.start <= token.i < mention.end and mention.label in ENTITY_LABELS:
+            return str(mention.label)
+    return str(token.ent_type_)
+
+
 def rule_matches(rule: Rule, token: Token) -> bool:
     """Whether every condition the rule states holds for the token's dependents."""
     if rule.particle and not any(
@@ -238,7 +253,7 @@ def rule_matches(rule: Rule, token: Token) -> bool:
             return False
         if rule.object and not (obj.lemma_.lower() in rule.object or obj.lower_ in rule.object):
             return False
-        if rule.object_label and obj.ent_type_ not in rule.object_label:
+        if rule.object_label and label_of(obj) not in rule.object_label:
             return False
     if rule.xcomp and not any(
         c.dep_ == "xcomp" and c.lemma_.lower() in rule.xcomp for c in token.children
@@ -261,6 +276,6 @@ def _prep_matches(rule: Rule, token: Token) -> bool:
         for obj in children(prep, "pobj"):
             if rule.pobj and (obj.lemma_.lower() in rule.pobj or obj.lower_ in rule.pobj):
                 return True
-            if rule.pobj_label and obj.ent_type_ in rule.pobj_label:
+            if rule.pobj_label and label_of(obj) in rule.pobj_label:
                 return True
     return False
