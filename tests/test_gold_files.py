@@ -33,3 +33,15 @@ def test_gold_is_big_enough_and_from_several_sources() -> None:
     assert len(lines) >= 150 and len(docs) >= 30
     kinds = {d.split("-")[0] if "-" in d else "seed" for d in docs}
     assert {"centcom", "uk", "us", "seed"} <= kinds
+
+
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+def test_gold_held_out_sets_pass_the_checker(name: str) -> None:
+    gold, corpus = ROOT / "gold" / f"{name}.jsonl", ROOT / "gold" / name
+    proc = subprocess.run([sys.executable, str(ROOT / "gold" / "validate_gold.py"), str(gold),
+                           "--corpus", str(corpus)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "evidence not checked" not in proc.stdout
+    docs = {json.loads(line)["doc_id"] for line in gold.read_text("utf-8").splitlines()
+            if line.strip()}
+    assert docs == {p.stem for p in corpus.glob("*.txt")}
