@@ -115,3 +115,9 @@ def test_context_plural_demonyms_are_people_of_that_country():
 ])
 def test_context_new_agent_words(text, phrase, code):
     assert _codes(text)[phrase] == code
+
+
+def test_context_a_ministry_named_in_a_national_story_is_that_state_s():
+    codes = _codes("NAIROBI — Kenyan police said Kenyan troops clashed with Kenyan "
+                   "herders. The Ministry of Interior said the clashes had ended.")
+    assert codes["Ministry of Interior"] == "KENGOV"

@@ -68,3 +68,8 @@ def test_casualties_attacks_claimed_by_a_group_killed_is_one_attack_of_that_grou
 def test_casualties_a_group_written_with_an_apostrophe_is_known():
     events = code("Attacks claimed by Da’esh killed 20 civilians near Mosul, Iraq.")
     assert any(e.source is not None and e.source.country == "IMG" for e in events)
+
+
+def test_casualties_a_wounding_by_no_one_is_no_event():
+    events = code("One Kenyan officer was wounded.")
+    assert events == []

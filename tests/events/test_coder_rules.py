@@ -351,3 +351,51 @@ def test_rules_who_travels_for_talks_holds_them():
     assert talks.source is not None and talks.source.country == "JPN"
     assert talks.target is not None and talks.target.country == "KOR"
     assert talks.modality == "future"
+
+
+@pytest.mark.slow
+def test_rules_the_two_men_are_the_two_people_just_named():
+    events = code("Kenya's President William Ruto received Ethiopia's Prime Minister Abiy "
+                  "Ahmed in Nairobi on Monday. The two men discussed the drought.")
+    talks = [e for e in events if e.cameo == "040"]
+    assert {(e.source.country, e.target.country) for e in talks
+            if e.source and e.target} & {("KEN", "ETH"), ("ETH", "KEN")}
+
+
+@pytest.mark.slow
+def test_rules_what_is_discussed_is_no_party():
+    events = code("Blinken discussed plans for a Ukrainian counteroffensive with Lavrov.")
+    (talks,) = [e for e in events if e.cameo == "040"]
+    assert talks.target is not None and talks.target.country == "RUS"
+
+
+@pytest.mark.slow
+def test_rules_captives_freed_are_freed_by_who_held_them():
+    events = code("Haitian gang members kidnapped two Canadian nurses in Port-au-Prince. "
+                  "Two Canadian nurses held by the gang were released on Friday.")
+    (release,) = [e for e in events if e.cameo == "0841"]
+    assert release.source is not None and release.source.role == "CRM"
+
+
+@pytest.mark.slow
+def test_rules_a_visit_is_to_where_it_took_place():
+    events = code("Chad's foreign minister arrived in Khartoum on Monday for a two-day visit.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == [
+        ("042", "SDN")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "cameo"), [
+    ("Vietnam lodged a strong protest with China over the collision.", "114"),
+    ("Moscow dismissed the report as fabricated.", "016"),
+    ("Seoul summoned a senior official of the Japanese embassy.", "111"),
+])
+def test_rules_diplomatic_protests_and_dismissals(sentence, cameo):
+    assert cameo in {e.cameo for e in code(sentence)}
+
+
+@pytest.mark.slow
+def test_rules_them_after_a_clause_is_its_object():
+    events = code("Niger's junta expelled three French diplomats, accusing them of spying.")
+    (accusation,) = [e for e in events if e.cameo_root == "11"]
+    assert accusation.target is not None and accusation.target.country == "FRA"

@@ -40,3 +40,14 @@ def test_document_a_demand_for_release_with_no_captor_told_stays_unaddressed():
     events = code("The Nigerian government demanded the immediate release of the nurses.")
     (demand,) = [e for e in events if e.cameo == "1053"]
     assert demand.target is None
+
+
+def test_document_a_dismissed_account_is_a_denial_of_its_teller():
+    events = code("Russia's defence ministry gave a different account, saying Ukrainian "
+                  "drones had struck a school in Kursk. Kyiv's general staff dismissed "
+                  "that version as propaganda.")
+    (denial,) = [e for e in events if e.cameo == "016"]
+    assert denial.target is not None and denial.target.country == "RUS"
+    (strike,) = [e for e in events if e.cameo_root == "19"]
+    assert strike.attribution is not None and strike.attribution.speaker is not None
+    assert "defence ministry" in strike.attribution.speaker.text

@@ -49,6 +49,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ORG", "GPE", "NORP"}  # labels an organisation's name may carry
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "det"}
 MAX_TITLE_TOKENS = 6
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})  # a name headed by one
 TITLE_PREPS = frozenset({"for", "of", "to", "in"})  # "envoy for Sudan", "minister of X"
 TITLES_FILE = DATA_DIR / "actors" / "context_titles.yaml"
 # "Rwanda-backed", "U.S.-led", "Iran-aligned", "Houthi-run", "pro-Iranian": words that
@@ -572,6 +573,9 @@ def _group_kind(doc: Doc, m: Mention, dic: ActorDictionary) -> tuple[bool, str |
     if root.dep_ == "compound" and head.i >= m.end and \
             dic.agents.get(head.lower_, ("", False))[0] == "REB":
         return True, "REB"  # "M23 fighters", "the Wazalendo militia"
+    organ = dic.agents.get(root.lower_, ("", False))[0]
+    if organ in STATE_ORGANS and len(m.text.split()) >= 2:
+        return True, organ  # "the Department of Foreign Affairs", "the Interior Ministry"
     return _name_ends(m.text, words.body_ends, at_least=2), None
 
 

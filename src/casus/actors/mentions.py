@@ -281,7 +281,8 @@ def _left_edge(doc: Doc, start: int, country_at: dict[int, Hit]) -> int:
         if i - 1 in country_at:
             i = country_at[i - 1].start
             continue
-        if tok.dep_ in _MODIFIER_DEPS and not tok.is_punct and tok.head.i >= start:
+        if tok.dep_ in _MODIFIER_DEPS and not tok.is_punct and tok.head.i >= start \
+                and tok.ent_type_ not in ("DATE", "TIME"):  # "Earlier this month the army"
             i -= 1
             continue
         if tok.dep_ == "case" and i - 2 in country_at:  # "Iran's foreign ministry"

@@ -71,6 +71,9 @@ REFERENCE_SENTENCES = 2  # "the group", "the city": named in this sentence or th
 # "both sides", "the two parties", "the warring factions": the belligerents
 SIDE_NOUNS = frozenset({"side", "party", "belligerent"})
 SIDE_WORDS = frozenset({"both", "two", "warring", "opposing"})
+# "the two men", "both leaders": the two people just named
+PEOPLE_NOUNS = frozenset({"man", "woman", "leader", "minister", "president", "official",
+                          "diplomat", "envoy", "general", "counterpart", "head", "premier"})
 
 
 @dataclass
@@ -124,14 +127,14 @@ class ActorIndex:
             return None
         token = antecedent(quantified(token))
         if token.pos_ == "PRON":
-            token = self.person_for(token)  # type: ignore[assignment]
+            token = self.person_for(token) or object_for(token)  # type: ignore[assignment]
             if token is None:
                 return None
         if token.pos_ in ("NOUN", "PROPN") and self.lexicon.noun(token) is not None:
             return None  # an event noun ("the attack") is not an actor
+        if sides := self.pair(token):
+            return sides[0]  # "called on both sides", "the two men": see ``pair``
         found = self.mention_for(token)
-        if found is None and (sides := self.belligerents(token)):
-            return sides[0]  # "called on both sides": see ``belligerents``
         if found is not None and (hired := self.hired_from(token, found)) is not None:
             return hired  # "hired fighters from the Wagner group": Wagner's fighters
         if (found is None or found.actor.type == "AGENT") \
@@ -155,6 +158,29 @@ class ActorIndex:
         ):
             return Party(ActorRef(text=phrase_text(token)), token, False, False, plain=True)
         return None
+
+    def pair(self, noun: Token) -> list[Party]:
+        """The two parties "both sides" or "the two men" stand for (none if not such
+        a phrase, or if the story has not named two)."""
+        return self.belligerents(noun) or self.two_people(noun)
+
+    def two_people(self, noun: Token) -> list[Party]:
+        """"The two men discussed a joint force", "the two leaders met": the last two
+        people named before it, in its sentence or the two before."""
+        if noun.lemma_.lower() not in PEOPLE_NOUNS or not any(
+                c.lower_ in ("two", "both") for c in noun.children
+                if c.dep_ in ("nummod", "det", "predet", "preconj")):
+            return []
+        people: list[Mention] = []
+        for m in sorted(self._recent(noun), key=lambda m: -m.start):
+            if m.label == "PERSON" and m.actor.code \
+                    and all(p.actor.actor_id != m.actor.actor_id for p in people):
+                people.append(m)
+            if len(people) == 2:
+                text = noun.doc[noun.left_edge.i:noun.i + 1].text
+                return [Party(replace(m.actor, text=text), noun, False, False)
+                        for m in reversed(people)]
+        return []
 
     def belligerents(self, noun: Token) -> list[Party]:
         """"called on both sides to agree to a ceasefire", "the warring parties": the two
@@ -247,18 +273,20 @@ class ActorIndex:
                                   and bool(m.actor.country)
                                   and any(t.lower_ == noun.lower_ for t in _around(noun.doc, m)))
 
-    def latest_before(self, noun: Token, fits: Callable[[Mention], bool],
-                      back: int = REFERENCE_SENTENCES) -> Mention | None:
+    def latest_before(self, noun: Token, fits: Callable[[Mention], bool]) -> Mention | None:
         """The last mention that ``fits`` before the noun, in its sentence or the
-        ``back`` sentences before it: how far a definite description reaches back."""
+        REFERENCE_SENTENCES before it: how far a definite description reaches back."""
+        named = [m for m in self._recent(noun) if fits(m)]
+        return max(named, key=lambda m: m.start) if named else None
+
+    def _recent(self, noun: Token) -> list[Mention]:
+        """Mentions before the noun, in its sentence or the REFERENCE_SENTENCES before."""
         sentence = noun.sent
-        for _ in range(back):
+        for _ in range(REFERENCE_SENTENCES):
             if sentence.start == 0:
                 break
             sentence = noun.doc[sentence.start - 1].sent
-        named = [m for m in self.mentions if sentence.start <= m.start and m.end <= noun.i
-                 and fits(m)]
-        return max(named, key=lambda m: m.start) if named else None
+        return [m for m in self.mentions if sentence.start <= m.start and m.end <= noun.i]
 
     def person_for(self, pronoun: Token) -> Token | None:
         """The person "he" or "she" stands for, when the sentence leaves no doubt: the one
@@ -441,6 +469,25 @@ def quantified(token: Token) -> Token:
     return token
 
 
+def object_for(pronoun: Token) -> Token | None:
+    """"expelled three French diplomats, accusing them of spying": an object pronoun of
+    a participle set after a clause stands for that clause's object, when the number
+    agrees ("them" for a plural noun, "him"/"her" for a singular one)."""
+    if pronoun.lower_ not in OBJECT_FOR or pronoun.dep_ != "dobj":
+        return None
+    participle = pronoun.head
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG":
+        return None
+    objects = children(participle.head, "dobj")
+    plural = pronoun.lower_ == "them"
+    if objects and (objects[0].tag_ in ("NNS", "NNPS")) == plural:
+        return objects[0]
+    return None
+
+
+OBJECT_FOR = frozenset({"them", "him", "her"})
+
+
 def antecedent(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies ("the militia, which")."""
     if (
@@ -586,6 +633,8 @@ def verb_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # with the noun as root is still the envoy calling
         return head, True
     if dep == "advcl" and verb.tag_ == "VBG":
+        if head.dep_ == "xcomp" and head.tag_ == "VB":
+            head = head.head  # "ordered X to leave, accusing him of ...": the orderer
         return verb_subject(head, depth + 1)[0], False
     if dep == "pcomp" and head.head.lemma_ in ACCUSING:
         objects = children(head.head, "dobj")
@@ -642,7 +691,8 @@ def resolved_object(verb: Token, accept: frozenset[str]) -> Token | None:
     confirmed its ability to end it" -> presence): a selectional restriction, not a guess."""
     obj = verb_object(verb)
     if obj is not None:
-        obj = quantified(obj)  # "launched a swarm of drones": the drones
+        obj = quantified(antecedent(obj))  # "a swarm of drones": the drones; "a deal that
+        # X signed": the deal
     if obj is None or not accept or obj.lower_ not in OBJECT_PRONOUNS or obj.pos_ not in {
             "PRON", "DET"}:
         return obj

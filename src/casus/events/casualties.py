@@ -9,7 +9,8 @@ participle, its "when" clause, its subject, or simply as a doer-less killing bes
 is folded into that attack: the attack keeps its code and doer and, when it named no
 target, takes the victims. A doer-less killing "in an air strike" takes the strike's code;
 a running toll with neither doer nor attack ("400 people have been killed since October")
-counts many acts, not one event between parties, and is not coded.
+counts many acts, not one event between parties, and is not coded; nor is any other
+casualty report with no doer and no attack or cause in its sentence.
 """
 
 from __future__ import annotations
@@ -74,22 +75,15 @@ def fold_casualties(events: list[Event], sentence: Span, lexicon: Lexicon,
             attack = min(attacks, key=lambda a: abs((a.trigger_start or 0) - at))
         if attack is None:
             caused = _coded_by_cause(event, token, lexicon)
-            if caused.source is not None or caused is not event or not is_toll(token):
+            if caused.source is not None or caused is not event:
                 kept.append(caused)
+            # else a casualty report ("one officer was wounded", "400 have been killed
+            # since October"): nobody's act, not an event between parties
             continue
         current = folded.get(id(attack), attack)
         if _needs_target(current) and event.target is not None:
             folded[id(attack)] = current.amended(target=event.target)
     return [folded.get(id(e), e) for e in kept]
-
-
-def is_toll(token: Token) -> bool:
-    """"400 people have been killed since October": a running toll (perfect aspect, or
-    counted since a date) is a count of many acts, not an event between parties."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-    since = any(c.dep_ == "prep" and c.lower_ == "since" for c in token.children)
-    return passive and (perfect or since)
 
 
 def _is_casualty(token: Token | None, lexicon: Lexicon) -> bool:

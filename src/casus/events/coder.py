@@ -131,7 +131,7 @@ def code_sentence(
     triggers = demands(sentence, find_triggers(sentence, lexicon), actors, lexicon)
     by_trigger: list[tuple[Trigger, Event]] = []
     for trigger in triggers:
-        if is_vehicle(trigger, triggers, lexicon):
+        if is_vehicle(trigger, triggers, lexicon) or _purpose_of(trigger, triggers):
             continue
         for event in _events_for(trigger, sentence, index, actors, lexicon, doc_id, dates, quotes):
             key = (trigger.token.i, event.cameo, _key(event.source), _key(event.target))
@@ -148,6 +148,16 @@ def code_sentence(
               for e in borrow_from_acts(by_trigger, lexicon)]
     violent = {t.token.i: t.code for t in triggers}
     return fold_casualties(events, sentence, lexicon, violent)
+
+
+def _purpose_of(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """"arrived in Ouagadougou for a two-day visit": the noun names the purpose of a
+    verb that is already that event (the arrival is the visit), not a second one."""
+    noun = trigger.token
+    if not trigger.nominal or noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    verb = noun.head.head
+    return any(t.token == verb and t.code == trigger.code for t in triggers)
 
 
 def _key(ref: ActorRef | None) -> str | None:
@@ -235,7 +245,9 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
         sources = _parties(subject_args.sources, actors, False) or _modifier_parties(
             subject_args.modifiers, actors
         )
-    obj = None if trigger.light else verb_object(verb)
+    if not sources and trigger.code.startswith(RELEASE_ROOT):
+        sources = _parties(captors(verb), actors, False)  # "a couple held by X was freed"
+    obj = None if trigger.light or trigger.entry.topic else verb_object(verb)
     if obj is not None and obj.pos_ == "PRON" and trigger.rule is not None and trigger.rule.object:
         obj = trigger.event_noun  # "end it": the noun the pronoun stands for
     doers: list[Party] = []
@@ -253,6 +265,11 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
         told = [s for c in obj.children if c.dep_ in ("acl", "ccomp")
                 and any(m.dep_ == "mark" for m in c.children) for s in children(c, "nsubj")]
         target_heads = told + [t for t in target_heads if t != obj] if told else target_heads
+    if trigger.entry.topic and (topic := verb_object(verb)) is not None:
+        # "discussed the war with Lavrov", however deep the parser hung the "with"
+        target_heads += [o for t in topic.subtree if t.dep_ == "prep" and t.lower_ == "with"
+                         and t.head.pos_ in ("NOUN", "PROPN")  # not "a bloc X formed with Y"
+                         for o in prep_objects(t.head, ("with",))]
     if trigger.code in ABOUT_AN_ACT and not target_heads:
         target_heads = denied_parties(verb)
     if trigger.code == MEDIATE_ROOT and (between := mediated(verb)):
@@ -300,6 +317,22 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
 
 OWN = frozenset({"its", "their", "his", "her", "our", "my"})
 MEETING_ROOT = "04"
+RELEASE_ROOT = "084"
+HOLDING_VERBS = frozenset({"hold", "kidnap", "abduct", "seize", "capture", "take", "detain"})
+
+
+def captors(verb: Token) -> list[Token]:
+    """"An American couple held by the gang were released": a release with no doer of
+    its own is by whoever the released are said to be held by."""
+    found = []
+    for released in children(verb, "nsubjpass"):
+        for clause in released.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" \
+                    and clause.lemma_.lower() in HOLDING_VERBS:
+                found += prep_objects(clause, ("by",))
+    return found
+
+
 POSTED_PREPS = ("from", "in", "to")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
@@ -376,7 +409,7 @@ def _parties(tokens: Iterable[Token], actors: ActorIndex, direct: bool) -> list[
         party = actors.party(token, direct=direct)
         more = [Party(ref, token, True, False) for ref in country_modifiers(token)[1:]] \
             if party is not None else []  # "the embassies of Rwanda and France"
-        more += actors.belligerents(token)[1:]  # "both sides": each of them
+        more += actors.pair(token)[1:]  # "both sides", "the two men": each of them
         for one in [party, *more] if party is not None else []:
             if all(_key(p.ref) != _key(one.ref) for p in found):
                 found.append(one)

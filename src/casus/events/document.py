@@ -9,9 +9,11 @@ a party the text does not give, and keeps the sentence the event came from.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
-from casus.events.judgments import judges_an_attack
+from casus.events.judgments import judged_act
 from casus.events.lexicon import Lexicon
 from casus.events.triggers import VIOLENT_ROOTS, choose_code
 from casus.nlp.offsets import token_at
@@ -23,6 +25,7 @@ def across_sentences(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Ev
     events = condemned_doers(events, doc, lexicon)
     events = condolences_for_victims(events)
     events = captors_asked(events)
+    events = claimants_denied(events, doc)
     return drop_headline_repeats(events, doc.text)
 
 
@@ -32,21 +35,38 @@ NEARBY_SENTENCES = 2
 
 def condemned_doers(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
     """"We condemn the attacks in Baghdad." "Daesh claimed the attacks.": a condemnation of
-    an attack whose doer its own sentence does not name is aimed at the doer the
-    story gives for an attack nearby (the nearest, within two sentences either side).
-    So is a judgment of one ("The attack was a cowardly act of terror")."""
-    doers = [e for e in events if e.source is not None and e.source.country
-             and (e.cameo_root in VIOLENT_ROOTS or e.cameo == "015")]
+    an act whose doer its own sentence does not name is aimed at the doer the story
+    gives for an act of that kind nearby (the nearest, within two sentences either
+    side; for an attack, its claimer too). So is a judgment of one ("The attack was a
+    cowardly act of terror", "called the expulsion regrettable")."""
     amended = []
     for event in events:
-        if event.cameo_root in REACTION_ROOTS and event.target is None \
-                and (_reacts_to_attack(event, doc, lexicon)
-                     or judges_an_attack(event, doc, lexicon)):
+        act = reacted_act(event, doc, lexicon) if event.cameo_root in REACTION_ROOTS \
+            and event.target is None else None
+        if act is not None:
+            violent = act[:2] in VIOLENT_ROOTS
+            doers = [e for e in events if e.source is not None and e.source.country
+                     and not e.negated and (e.cameo_root == act[:2] or (violent and (
+                         e.cameo_root in VIOLENT_ROOTS or e.cameo == "015")))]
             doer = nearest(doers, event)
             if doer is not None and _key(doer.source) != _key(event.source):
                 event = event.amended(target=doer.source)  # never the speaker itself
         amended.append(event)
     return amended
+
+
+def reacted_act(event: Event, doc: Doc, lexicon: Lexicon) -> str | None:
+    """The code of the act a reaction is to: the event noun it takes as object
+    ("condemned the attack") or passes judgment on ("called the expulsion regrettable")."""
+    verb = token_at(doc, event.trigger_start)
+    if verb is None:
+        return None
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        entry = lexicon.noun(obj)
+        code = choose_code(entry, obj, lexicon)[0] if entry is not None else None
+        if code is not None:
+            return code
+    return judged_act(event, doc, lexicon)
 
 
 def nearest(candidates: list[Event], event: Event) -> Event | None:
@@ -56,19 +76,6 @@ def nearest(candidates: list[Event], event: Event) -> Event | None:
             and abs(c.sentence_index - event.sentence_index) <= NEARBY_SENTENCES]
     return min(near, key=lambda c: (abs(c.sentence_index - event.sentence_index),
                                     c.sentence_index > event.sentence_index), default=None)
-
-
-def _reacts_to_attack(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
-    """Whether the reaction's object is a violent event noun ("condemned the attack")."""
-    verb = token_at(doc, event.trigger_start)
-    if verb is None:
-        return False
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
-        entry = lexicon.noun(obj)
-        code = choose_code(entry, obj, lexicon)[0] if entry is not None else None
-        if code is not None and code[:2] in VIOLENT_ROOTS:
-            return True
-    return False
 
 
 HEADLINE_MAX = 200
@@ -103,6 +110,46 @@ def drop_headline_repeats(events: list[Event], text: str) -> list[Event]:
                    and _country(b.source) == _country(event.source) for b in body)
 
     return [e for e in events if (e.trigger_start or 0) >= end or not repeated(e)]
+
+
+DENIAL = "016"
+CLAIM_NOUNS = frozenset({"claim", "report", "account", "version", "accusation",
+                         "allegation", "assertion", "statement", "story"})
+
+
+def claimants_denied(events: list[Event], doc: Doc) -> list[Event]:
+    """"China's coast guard gave a different account, saying ..." "Manila dismissed that
+    version as fabrication": a denial of a claim that names no one is aimed at whoever
+    made the claim nearby: the speaker of a reported event, or the doer of a statement
+    or an accusation, of another country than the denier's, within two sentences."""
+    amended = []
+    for event in events:
+        if event.cameo == DENIAL and event.target is None and event.source is not None \
+                and _denies_a_claim(event, doc):
+            claimant = _claimant(events, event)
+            if claimant is not None:
+                event = event.amended(target=claimant)
+        amended.append(event)
+    return amended
+
+
+def _denies_a_claim(event: Event, doc: Doc) -> bool:
+    verb = token_at(doc, event.trigger_start)
+    return verb is not None and any(c.dep_ in ("dobj", "nsubjpass")
+                                    and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children)
+
+
+def _claimant(events: list[Event], denial: Event) -> ActorRef | None:
+    own = _country(denial.source)
+    claims = []
+    for other in events:
+        speaker = other.attribution.speaker if other.attribution else None
+        if speaker is None and other.cameo_root in ("01", "11") and other is not denial:
+            speaker = other.source
+        if speaker is not None and speaker.country and speaker.country != own:
+            claims.append(replace(other, source=speaker))
+    claim = nearest([c for c in claims if c.sentence_index <= denial.sentence_index], denial)
+    return claim.source if claim is not None else None
 
 
 # Appeals and demands for the release of people (see `asks` in lexicon.yaml), and

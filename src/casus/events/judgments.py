@@ -4,7 +4,7 @@
 illegitimate", and in what someone says, "the attack was an act of terror" or "the
 main threat is the militias": a judgment (``judgments`` in the lexicon) passed on a
 party is aimed at that party, passed on an act at the act's doer: the doer its
-sentence gives, else the doer the story gives nearby (``judged_doers``), as for a
+sentence gives, else the doer the story gives nearby (``document.condemned_doers``), as for a
 condemnation. "Our thoughts are with ...", "stand shoulder to shoulder with ...",
 "X will pay a heavy price" are ``idioms``. "I want to thank ..." thanks
 (``performatives``): the wanting is how the act is done, not a wish.
@@ -34,7 +34,7 @@ from casus.events.arguments import (
     with_conjuncts,
 )
 from casus.events.lexicon import Entry, Idiom, Lexicon
-from casus.events.triggers import VIOLENT_ROOTS, Trigger, choose_code
+from casus.events.triggers import Trigger, choose_code
 from casus.nlp.offsets import token_at
 from casus.records import ActorRef, Event, Mention, party_key
 
@@ -161,7 +161,7 @@ def _code(word: Token, lexicon: Lexicon) -> str | None:
 def _judged(frame: Token, coded: list[tuple[Trigger, Event]], actors: ActorIndex,
             lexicon: Lexicon) -> list[Judgment]:
     """The judgments a verb passes, each with a judge and a party judged (or, for an
-    attack whose doer is not told here, none yet: see judged_doers)."""
+    attack whose doer is not told here, none yet: see document.condemned_doers)."""
     found = []
     for judged, word, code in judged_pairs(frame, lexicon):
         sources = _judges(frame, actors, lexicon)
@@ -198,7 +198,7 @@ def _judged_parties(judged: Token, coded: list[tuple[Trigger, Event]], actors: A
         return [p for p in parties if p is not None], False
     doers = [Party(e.source, judged, True, False) for t, e in coded
              if judged in (t.token, t.event_noun) and e.source is not None]
-    return doers, not doers and _violent(judged, entry, lexicon)
+    return doers, not doers and choose_code(entry, judged, lexicon)[0] is not None
 
 
 def _party(token: Token, actors: ActorIndex) -> Party | None:
@@ -227,11 +227,6 @@ def _names(mention: Mention, head: Token) -> bool:
         if up == head or (up.dep_ == "prep" and up.lower_ == "of" and up.head == head):
             return True
     return False
-
-
-def _violent(noun: Token, entry: Entry, lexicon: Lexicon) -> bool:
-    code = choose_code(entry, noun, lexicon)[0]
-    return code is not None and code[:2] in VIOLENT_ROOTS
 
 
 def _trigger(word: Token, code: str, frame: Token) -> Trigger:
@@ -410,21 +405,22 @@ def _conditional(clause: Token) -> bool:
 # --- across sentences ------------------------------------------------------------------------
 
 
-def judges_an_attack(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
-    """"The attack was a cowardly act of terror": whether the event's judgment is of a
-    violent act (whose doer ``document.condemned_doers`` finds when the sentence does not)."""
+def judged_act(event: Event, doc: Doc, lexicon: Lexicon) -> str | None:
+    """"The attack was a cowardly act of terror", "called the expulsion regrettable": the
+    CAMEO code of the act the event's judgment is passed on (whose doer
+    ``document.condemned_doers`` finds when the sentence does not), or None."""
     word = token_at(doc, event.trigger_start)
     if word is None or _code(word, lexicon) is None:
-        return False
+        return None
     frame = word
     while frame.pos_ not in _VERBAL and frame.head is not frame:
         frame = frame.head
     for judged, judgment, _ in judged_pairs(frame, lexicon):
         entry = lexicon.noun(judged)
-        if judgment == word and entry is not None and _violent(judged, entry, lexicon):
-            return True
-    return False
+        if judgment == word and entry is not None:
+            return choose_code(entry, judged, lexicon)[0]
+    return None
 
 
-__all__ = ["Judgment", "judged_pairs", "judges_an_attack", "judgments", "performed", "repeats",
+__all__ = ["Judgment", "judged_act", "judged_pairs", "judgments", "performed", "repeats",
            "speaker"]

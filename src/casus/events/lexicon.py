@@ -49,6 +49,7 @@ _ENTRY_KEYS = {
     "symmetric",
     "absorbs",
     "alone",
+    "topic",
 }
 
 
@@ -104,6 +105,7 @@ class Entry:
     symmetric: bool = False
     absorbs: bool = False
     alone: bool = True
+    topic: bool = False  # the object is what is talked about ("discussed plans"), no party
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,7 @@ def _entry(lemma: str, pos: str, raw: dict[str, Any], where: str) -> Entry:
         symmetric=bool(raw.get("symmetric", False)),
         absorbs=bool(raw.get("absorbs", False)),
         alone=bool(raw.get("alone", True)),
+        topic=bool(raw.get("topic", False)),
     )
 
 

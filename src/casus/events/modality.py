@@ -280,10 +280,20 @@ def _climb(node: Token, reading: Reading, speech_lemmas: frozenset[str]) -> Toke
         if governor.lemma_.lower() in speech_lemmas and reading.speech is None:
             reading.speech = governor
             subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
-            reading.speaker = subjects[0] if subjects else _hung_before(governor)
+            reading.speaker = subjects[0] if subjects else (
+                _participle_subject(governor) or _hung_before(governor))
             return None
         return governor if dep == "ccomp" else None
     return None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """"The coast guard gave a different account, saying the vessel had rammed ...": a
+    speech participle's speaker is the subject of the clause it hangs from."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG":
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None
 
 
 def _hung_before(verb: Token) -> Token | None:

@@ -74,6 +74,8 @@ def fill_parties(event: Event, trigger: Token, gazetteer: Gazetteer,
             setattr(event, side, _placed(ref, event, trigger, gazetteer, countries, dic))
     if event.target is None and _acted_upon(event):
         event.target = _place_target(event, trigger, gazetteer, countries, dic)
+    if event.target is None and event.cameo == HOSTED:
+        event.target = _visited(event, dic)
     if (event.source, event.target) != before:
         event.event_id = event.compute_id()
 
@@ -151,6 +153,17 @@ def _place_target(event: Event, trigger: Token, gazetteer: Gazetteer,
     text = phrase_text(noun) if noun is not None else place.name
     ref = country_ref(text, place.country, dic)
     return replace(ref, type="PLACE")
+
+
+def _visited(event: Event, dic: ActorDictionary) -> ActorRef | None:
+    """"arrived in Ouagadougou for a two-day visit": a visit whose sentence names no
+    host is to the country it took place in, when that is not the visitor's own."""
+    place = event.location
+    source = event.source
+    if place is None or place.country not in dic.entries or source is None \
+            or not source.country or source.country == place.country:
+        return None
+    return replace(country_ref(place.name, place.country, dic), type="PLACE")
 
 
 def country_ref(text: str, country: str, dic: ActorDictionary) -> ActorRef:

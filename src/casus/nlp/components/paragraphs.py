@@ -44,8 +44,8 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     for token in doc[start + 1:min(len(doc) - 1, start + MAX_DATELINE)]:
         if "\n" in token.text:
             return None
-        if token.text in DASHES:
-            after = doc[token.i + 1]
+        if token.text in DASHES and doc[token.i - 1].whitespace_ and token.whitespace_:
+            after = doc[token.i + 1]  # a dash standing apart: not "CJTF-OIR"
             return after.i if after.text[:1].isupper() or after.text[:1] in "\"“'‘" else None
     return None
 
