@@ -107,3 +107,15 @@ def test_resolve_the_town_hit_is_more_precise_than_its_province(parse):
     unknown = _place(parse, "Rebels captured the town of Tell Qarabeen in Hama province on "
                      "Monday.", "captured")
     assert unknown is not None and unknown.country == "SYR" and "Qarabeen" in unknown.name
+
+
+def test_resolve_a_strike_happened_where_its_victims_were(parse):
+    doc = parse("A drone strike killed four militants near Jilib on Tuesday.")
+    place = event_location(_token(doc, "strike"), default_gazetteer(), ("SOM",), physical=True)
+    assert place is not None and place.name == "Jilib"
+
+
+def test_resolve_a_named_place_put_nowhere_is_in_the_story_s_country(parse):
+    doc = parse("In Kalma Bazaar, gunmen abducted two traders on Sunday.")
+    place = event_location(_token(doc, "abducted"), default_gazetteer(), ("SDN", "TCD"))
+    assert place is not None and place.country == "SDN" and place.lat is None

