@@ -50,9 +50,11 @@ def fold_casualties(events: list[Event], sentence: Span, lexicon: Lexicon,
     folded: dict[int, Event] = {}  # id of an attack -> the attack as amended
     # "ISIL's attacks in Tel Tamer, which targeted and killed civilians": one act told
     # twice; the clause's parties (and its killings') go to the noun's event
+    by_token = {t.i: a for a in attacks if (t := tokens[id(a)]) is not None}
     restated = {id(e): noun for e in attacks
-                if (noun := _restated(tokens[id(e)], attacks, tokens)) is not None
-                and noun is not e}
+                if (noun := _restated(tokens[id(e)], by_token)) is not None and noun is not e}
+    # a clause restating an attack noun stands for the noun
+    linked = {t.i: (restated.get(id(a), a)) for a in attacks if (t := tokens[id(a)]) is not None}
     attacks = [e for e in attacks if id(e) not in restated]
     for event in events:
         token = tokens[id(event)]
@@ -66,7 +68,7 @@ def fold_casualties(events: list[Event], sentence: Span, lexicon: Lexicon,
                 or token is None:
             kept.append(event)
             continue
-        attack = _linked_attack(token, attacks, tokens, restated)
+        attack = _linked_attack(token, linked)
         if attack is None and (code := _tied(token, unclaimed)) is not None:
             kept.append(recoded(event, code))
             continue
@@ -94,16 +96,10 @@ def _needs_target(attack: Event) -> bool:
     return attack.target is None or not attack.target.country
 
 
-def _linked_attack(token: Token, attacks: list[Event], tokens: dict[int, Token | None],
-                   restated: dict[int, Event] | None = None) -> Event | None:
-    """The attack the parse ties the killing to: up its heads (a participle, "killing
-    12"), down to a clause it governs ("were killed when jets bombed"), or its subject
-    ("strikes killed 20"). A clause restating an attack noun stands for the noun."""
-    by_token = {t.i: a for a in attacks if (t := tokens[id(a)]) is not None}
-    for clause_id, noun in (restated or {}).items():
-        clause = tokens.get(clause_id)
-        if clause is not None:
-            by_token[clause.i] = noun
+def _linked_attack(token: Token, by_token: dict[int, Event]) -> Event | None:
+    """The attack the parse ties the killing to (``by_token``: the attacks by trigger
+    token): up its heads (a participle, "killing 12"), down to a clause it governs
+    ("were killed when jets bombed"), or its subject ("strikes killed 20")."""
     subject, _ = verb_subject(token)  # "attacks, claimed by X, have killed": shared subject
     if subject is not None and subject.i in by_token:
         return by_token[subject.i]
@@ -131,13 +127,11 @@ def _tied(token: Token, index: dict[int, T], down: frozenset[str] | None = None)
     return None
 
 
-def _restated(token: Token | None, attacks: list[Event],
-              tokens: dict[int, Token | None]) -> Event | None:
+def _restated(token: Token | None, by_token: dict[int, Event]) -> Event | None:
     """The attack noun a violent relative clause describes, past the places the parser
     may have hung the clause on ("attacks in the town of X, which targeted ...")."""
     if token is None or token.dep_ not in ("relcl", "acl"):
         return None
-    by_token = {t.i: a for a in attacks if (t := tokens[id(a)]) is not None}
     head = token.head
     for _ in range(LINK_STEPS + 1):
         if head.i in by_token and head.pos_ in ("NOUN", "PROPN"):

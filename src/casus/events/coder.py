@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import permutations, product
+from itertools import islice, permutations, product
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -102,15 +102,9 @@ def code_document(
     dates: list[Any] = _ext(doc, "casus_dates") or []
     doc_id = doc_id if doc_id is not None else (_ext(doc, "casus_doc_id") or "")
     actors = ActorIndex(doc, mentions, lexicon)
-    events: list[Event] = []
-    for index, sentence in enumerate(doc.sents):
-        for event in code_sentence(sentence, index, actors, lexicon, doc_id, dates):
-            events.append(event)
-            if len(events) >= max_events:
-                break
-        if len(events) >= max_events:
-            break
-    return across_sentences(events, doc, lexicon)
+    coded = (event for index, sentence in enumerate(doc.sents)
+             for event in code_sentence(sentence, index, actors, lexicon, doc_id, dates))
+    return across_sentences(list(islice(coded, max_events)), doc, lexicon)
 
 
 def _ext(doc: Doc, name: str) -> Any:
