@@ -117,5 +117,5 @@ def test_resolve_a_strike_happened_where_its_victims_were(parse):
 
 def test_resolve_a_named_place_put_nowhere_is_in_the_story_s_country(parse):
     doc = parse("In Kalma Bazaar, gunmen abducted two traders on Sunday.")
-    place = event_location(_token(doc, "abducted"), default_gazetteer(), ("SDN", "TCD"))
+    place = event_location(_token(doc, "abducted"), default_gazetteer(), ("IMG", "SDN", "TCD"))
     assert place is not None and place.country == "SDN" and place.lat is None

@@ -144,11 +144,20 @@ def _unknown_place(name: str, holders: tuple[Token, ...], gazetteer: Gazetteer,
         place = gazetteer.lookup(country) if country else None
         if place is not None and place.country:
             return Place(name=name, country=place.country)  # "the Syrian town of X"
-    if countries and any(_placed_name(h) for h in holders[:1]):
+    home = next((c for c in countries if _is_state(c)), None)
+    if home is not None and any(_placed_name(h) for h in holders[:1]):
         # "In Croix-des-Bouquets, east of the capital, ...": a named place the text puts
-        # nowhere is most likely in the country the story is about
-        return Place(name=name, country=countries[0])
+        # nowhere is most likely in the country the story is about (a state: not "IMG")
+        return Place(name=name, country=home)
     return None
+
+
+def _is_state(code: str) -> bool:
+    """A country code of a state (not "IGO", "IMG", "NGO")."""
+    from casus.actors.dictionary import default_dictionary
+
+    entry = default_dictionary().entries.get(code)
+    return entry is not None and entry.kind == "country"
 
 
 def _placed_name(token: Token) -> bool:
