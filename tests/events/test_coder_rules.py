@@ -399,3 +399,30 @@ def test_rules_them_after_a_clause_is_its_object():
     events = code("Niger's junta expelled three French diplomats, accusing them of spying.")
     (accusation,) = [e for e in events if e.cameo_root == "11"]
     assert accusation.target is not None and accusation.target.country == "FRA"
+
+
+@pytest.mark.slow
+def test_rules_he_opening_a_sentence_is_the_one_person_just_named():
+    events = code("Opposition leader Bobi Wine rejected the election result. He demanded "
+                  "that Uganda's electoral commission resign.")
+    (demand,) = [e for e in events if e.cameo_root == "10"]
+    assert demand.source is not None and demand.source.code == "UGAOPP"
+
+
+@pytest.mark.slow
+def test_rules_he_after_two_people_is_no_one():
+    events = code("Bobi Wine met Yoweri Museveni. He demanded a recount.")
+    assert all(e.source is None for e in events if e.cameo_root == "10")
+
+
+@pytest.mark.slow
+def test_rules_readiness_described_in_a_relative_clause_is_no_threat():
+    events = code("The army said its jets hit fighters who were preparing to attack Goma.")
+    assert all(e.cameo_root != "13" for e in events)
+
+
+@pytest.mark.slow
+def test_rules_people_accused_of_something_is_no_accusation():
+    events = code("Police in Nairobi detained 12 people accused of funding al-Shabaab.")
+    assert all(e.cameo_root != "11" for e in events)
+    assert any(e.cameo == "173" for e in events)

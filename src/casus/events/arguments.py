@@ -300,12 +300,29 @@ class ActorIndex:
         people = {}
         for subject in children(verb, "nsubj", "nsubjpass"):
             if subject.i == pronoun.i:
-                return None
+                return self._person_before(pronoun) if verb.dep_ == "ROOT" else None
             for token in subject.subtree:
                 found = self.covering(token)
                 if found is not None and found.label == "PERSON":
                     people[found.actor.actor_id or found.text] = token
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def _person_before(self, pronoun: Token) -> Token | None:
+        """"Chérizier rejected the plan. He again demanded that ...": the subject pronoun
+        of a main clause that names no one else is the one person the sentence before
+        names (nobody when it names two, or none)."""
+        sentence = pronoun.sent
+        if sentence.start == 0 or any(
+                m.label == "PERSON" and sentence.start <= m.start < pronoun.i
+                for m in self.mentions):
+            return None
+        before = pronoun.doc[sentence.start - 1].sent
+        people = {m.actor.actor_id or m.text: m for m in self.mentions
+                  if m.label == "PERSON" and before.start <= m.start < before.end}
+        if len(people) != 1:
+            return None
+        (person,) = people.values()
+        return pronoun.doc[person.end - 1]
 
     def mention_for(self, head: Token) -> Mention | None:
         """The mention an argument names: a name in apposition to a role ("the Prime

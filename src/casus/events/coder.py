@@ -171,6 +171,10 @@ def _events_for(
 ) -> list[Event]:
     roles = given or (noun_roles(trigger, actors, lexicon) if trigger.nominal
                       else verb_roles(trigger, actors, lexicon))
+    verb = trigger.token
+    if not roles.sources and not trigger.nominal and trigger.code[:2] in SAID_ROOTS \
+            and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return []  # "30 people accused of funding the militia": a description, no accusation
     if trigger.frame is not None and not roles.sources:
         roles.sources = frame_sources(trigger.frame, actors)
     anchor = trigger.token if not trigger.nominal else noun_anchor(trigger.token)
@@ -311,6 +315,9 @@ def verb_roles(trigger: Trigger, actors: ActorIndex, lexicon: Lexicon) -> Roles:
 
 OWN = frozenset({"its", "their", "his", "her", "our", "my"})
 MEETING_ROOT = "04"
+# Acts done by saying something: as a bare participle on a noun ("people accused of X",
+# "a plan rejected last year") with no one saying it, they describe, they do not report
+SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 RELEASE_ROOT = "084"
 HOLDING_VERBS = frozenset({"hold", "kidnap", "abduct", "seize", "capture", "take", "detain"})
 

@@ -159,8 +159,8 @@ def as_threat(trigger: Trigger, lexicon: Lexicon) -> Trigger:
     cooperative one an intent to cooperate."""
     threat = lexicon.frame_code(trigger.code[:2])
     frame = readiness_word(trigger.token, lexicon) if threat else None
-    if threat is None or frame is None:
-        return trigger
+    if threat is None or frame is None or frame.dep_ in ("relcl", "acl"):
+        return trigger  # "fighters who were preparing to attack": a description, no threat
     return replace(trigger, code=threat, frame=frame)
 
 
