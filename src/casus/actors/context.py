@@ -716,9 +716,9 @@ def _home_country_for_people(doc: Doc, mentions: list[Mention], dic: ActorDictio
               or (m.start > 0 and doc[m.start - 1].lower_ in things)}  # "the tanker X"
     people = {m.actor.actor_id for m in mentions if m.label == "PERSON" and not m.actor.code
               and m.actor.actor_id and m.actor.actor_id not in placed}
-    learned = {actor_id: ref for actor_id in people
-               if (ref := agent_ref("", home, None, dic)) is not None}
-    _people_follow(mentions, learned, unless="country")
+    ref = agent_ref("", home, None, dic)
+    if ref is not None:
+        _people_follow(mentions, dict.fromkeys(people, ref), unless="country")
 
 
 def _give_country(mentions: list[Mention], roles: dict[str, str], country: str,

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from casus.actors import resolve_actor_text
 from casus.actors.context import PLACE_LABELS
+from casus.events import modality
 from casus.events.lexicon import (
     DEFAULT_NOUN_SOURCE_PREPS,
     DEFAULT_NOUN_TARGET_PREPS,
@@ -62,7 +63,12 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
-ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SPY"})
+# In a government's own statement "I" and "we" are that government ("We extend our
+# deepest condolences", a State Department statement): see ActorIndex.publisher.
+FIRST_PERSON = frozenset({"i", "we"})
+# Roles that fight (a war's sides, fighters hired from a group); not the police, whom
+# recode.ARMED_ROLES counts among armed bodies
+COMBATANT_ROLES = frozenset({"MIL", "REB", "INS", "SPY"})
 ACCUSING = frozenset({"accuse", "blame", "suspect", "charge", "condemn", "criticise",
                       "criticize"})  # "accused X of doing": X did it
 # "promised X to V", "used X to V": the subject does V, not the object
@@ -192,7 +198,7 @@ class ActorIndex:
             return []
         counts: dict[str, list[Mention]] = {}
         for m in self.mentions:
-            if m.start < noun.i and m.actor.role in ARMED_ROLES and m.actor.code:
+            if m.start < noun.i and m.actor.role in COMBATANT_ROLES and m.actor.code:
                 counts.setdefault(m.actor.actor_id or m.actor.code, []).append(m)
         top = sorted(counts.values(), key=lambda ms: (-len(ms), ms[0].start))[:2]
         if len(top) < 2:
@@ -213,7 +219,7 @@ class ActorIndex:
         text gives no country of their own come from the named organisation of a
         "from" phrase on them or on the verb that takes them. Only armed roles and
         organisations: "civilians rescued from ISIS" are not ISIS's."""
-        if found.actor.type != "AGENT" or found.actor.role not in ARMED_ROLES \
+        if found.actor.type != "AGENT" or found.actor.role not in COMBATANT_ROLES \
                 or country_modifier(token) is not None:
             return None
         holders = [token, token.head] if token.dep_ == "dobj" else [token]
@@ -359,7 +365,8 @@ class ActorIndex:
             return False
         verb = appos.doc[after]
         return verb.lemma_.lower() in self.lexicon.speech_lemmas and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and modality.hung_before(verb) == appos  # the speaker modality reads
 
     def _mention_in(self, head: Token) -> Mention | None:
         if (found := self.covering(head)) is not None:

@@ -1,8 +1,9 @@
 """Parties a trigger's own arguments do not give but a clause around it does: whom a
 protest is against ("chanting slogans against America"), who suffers an attack
 ("civilians are facing shelling"), which nouns share a doer ("shelling and airstrikes by
-the regime"), what a denial of an uncoded act is about, and whether a warning's content
-is a condition. Helpers of ``casus.events.coder``, over the parse only.
+the regime"), what a denial of an uncoded act is about, whether a warning's content
+is a condition, between whom a mediator mediates and who held captives freed. Helpers
+of ``casus.events.coder``, over the parse only.
 """
 
 from __future__ import annotations
@@ -99,3 +100,18 @@ def mediated(verb: Token) -> list[Token]:
     clause = noun.head.head
     return [t for s in children(clause, "nsubj") for t in with_conjuncts(s)
             if t.pos_ in ("PROPN", "NOUN")]
+
+
+HOLDING_VERBS = frozenset({"hold", "kidnap", "abduct", "seize", "capture", "take", "detain"})
+
+
+def captors(verb: Token) -> list[Token]:
+    """"An American couple held by the gang were released": a release with no doer of
+    its own is by whoever the released are said to be held by."""
+    found = []
+    for released in children(verb, "nsubjpass"):
+        for clause in released.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" \
+                    and clause.lemma_.lower() in HOLDING_VERBS:
+                found += prep_objects(clause, ("by",))
+    return found

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from casus.actors import resolve_actor_text
 from casus.events import modality
 from casus.events.arguments import (
+    FIRST_PERSON,
     LEADER_SUFFIXES,
     ActorIndex,
     Party,
@@ -44,6 +45,7 @@ from casus.events.clauses import (
     MEDIATE_ROOT,
     PROTEST_ROOT,
     THREAT_ROOT,
+    captors,
     conditional_content,
     coordinated_nouns,
     denied_parties,
@@ -65,14 +67,11 @@ from casus.events.recode import (
 )
 from casus.events.speech import demands, speech_acts
 from casus.events.triggers import Trigger, find_triggers
-from casus.records import ActorRef, Attribution, Event, Mention
+from casus.records import ActorRef, Attribution, Event, Mention, party_key
 
 MAX_PAIRS = 4
 # Subjects of a reported clause that stand for the speaker ("the army said it killed").
 SELF_PRONOUNS = frozenset({"i", "we", "me", "us", "he", "she", "it"})
-# In a government's own statement "I" and "we" are that government ("We extend our
-# deepest condolences", a State Department statement): see ActorIndex.publisher.
-FIRST_PERSON = frozenset({"i", "we"})
 GENERIC_NOUN = Entry(lemma="", pos="noun", code=None)
 _ANCHOR_DEPS = frozenset(
     {"pobj", "prep", "nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "npadvmod"}
@@ -128,7 +127,7 @@ def code_sentence(
         if is_vehicle(trigger, triggers, lexicon) or _purpose_of(trigger, triggers):
             continue
         for event in _events_for(trigger, sentence, index, actors, lexicon, doc_id, dates, quotes):
-            key = (trigger.token.i, event.cameo, _key(event.source), _key(event.target))
+            key = (trigger.token.i, event.cameo, party_key(event.source), party_key(event.target))
             if key not in seen:
                 seen.add(key)
                 by_trigger.append((trigger, event))
@@ -152,10 +151,6 @@ def _purpose_of(trigger: Trigger, triggers: list[Trigger]) -> bool:
         return False
     verb = noun.head.head
     return any(t.token == verb and t.code == trigger.code for t in triggers)
-
-
-def _key(ref: ActorRef | None) -> str | None:
-    return None if ref is None else (ref.actor_id or ref.text.lower())
 
 
 def _events_for(
@@ -319,21 +314,6 @@ MEETING_ROOT = "04"
 # "a plan rejected last year") with no one saying it, they describe, they do not report
 SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 RELEASE_ROOT = "084"
-HOLDING_VERBS = frozenset({"hold", "kidnap", "abduct", "seize", "capture", "take", "detain"})
-
-
-def captors(verb: Token) -> list[Token]:
-    """"An American couple held by the gang were released": a release with no doer of
-    its own is by whoever the released are said to be held by."""
-    found = []
-    for released in children(verb, "nsubjpass"):
-        for clause in released.children:
-            if clause.dep_ == "acl" and clause.tag_ == "VBN" \
-                    and clause.lemma_.lower() in HOLDING_VERBS:
-                found += prep_objects(clause, ("by",))
-    return found
-
-
 POSTED_PREPS = ("from", "in", "to")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
@@ -412,7 +392,7 @@ def _parties(tokens: Iterable[Token], actors: ActorIndex, direct: bool) -> list[
             if party is not None else []  # "the embassies of Rwanda and France"
         more += actors.pair(token)[1:]  # "both sides", "the two men": each of them
         for one in [party, *more] if party is not None else []:
-            if all(_key(p.ref) != _key(one.ref) for p in found):
+            if all(party_key(p.ref) != party_key(one.ref) for p in found):
                 found.append(one)
     return found
 
@@ -447,7 +427,7 @@ def pair_parties(roles: Roles, symmetric: bool) -> list[tuple[ActorRef | None, A
     """Source/target pairs: one per coordinated party, 'A and B met' as A -> B."""
     sources: list[Party | None] = list(roles.sources)
     targets: list[Party | None] = [
-        t for t in roles.targets if all(_key(t.ref) != _key(s.ref) for s in roles.sources)
+        t for t in roles.targets if all(party_key(t.ref) != party_key(s.ref) for s in roles.sources)
     ]
     if not targets and len(sources) > 1 and roles.subject is not None and any(
             c.lower_ == "each" for c in (*roles.subject.children, *roles.subject.head.children)):
@@ -528,7 +508,7 @@ def _event(
 ) -> Event:
     code = lookup(trigger.code)
     mode = reading.modality
-    if reading.speech is not None and (source is None or _key(source) != _key(speaker)):
+    if reading.speech is not None and (source is None or party_key(source) != party_key(speaker)):
         mode = mode if mode != "asserted" else "reported"
     attribution = None
     if reading.speech is not None:

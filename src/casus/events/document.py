@@ -17,7 +17,7 @@ from casus.events.judgments import judged_act
 from casus.events.lexicon import Lexicon
 from casus.events.triggers import VIOLENT_ROOTS, choose_code
 from casus.nlp.offsets import token_at
-from casus.records import ActorRef, Event
+from casus.records import ActorRef, Event, party_key
 
 
 def across_sentences(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
@@ -49,7 +49,7 @@ def condemned_doers(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Eve
                      and not e.negated and (e.cameo_root == act[:2] or (violent and (
                          e.cameo_root in VIOLENT_ROOTS or e.cameo == "015")))]
             doer = nearest(doers, event)
-            if doer is not None and _key(doer.source) != _key(event.source):
+            if doer is not None and party_key(doer.source) != party_key(event.source):
                 event = event.amended(target=doer.source)  # never the speaker itself
         amended.append(event)
     return amended
@@ -170,14 +170,10 @@ def captors_asked(events: list[Event]) -> list[Event]:
                 and not event.negated:
             holders.append(event)
         elif event.cameo in RELEASE_ASKS and event.target is None and holders \
-                and _key(holders[-1].source) != _key(event.source):
+                and party_key(holders[-1].source) != party_key(event.source):
             event = event.amended(target=holders[-1].source)
         amended.append(event)
     return amended
-
-
-def _key(ref: ActorRef | None) -> str | None:
-    return None if ref is None else (ref.actor_id or ref.text.lower())
 
 
 CONDOLENCE = "018"

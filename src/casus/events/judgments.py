@@ -38,7 +38,7 @@ from casus.events.triggers import Trigger, choose_code
 from casus.nlp.offsets import token_at
 from casus.records import ActorRef, Event, Mention, party_key
 
-FIRST_PERSON = frozenset({"i", "we", "my", "our"})
+FIRST_PERSON_WORDS = frozenset({"i", "we", "my", "our"})
 CRITICISM_ROOT = "11"
 CLAIM = "015"
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -274,7 +274,7 @@ def _matches(head: Token, subject: Token | None, idiom: Idiom) -> bool:
 
     if idiom.subject and (subject is None or subject.lemma_.lower() not in idiom.subject):
         return False
-    if idiom.target_is_subject and (subject is None or subject.lower_ in FIRST_PERSON):
+    if idiom.target_is_subject and (subject is None or subject.lower_ in FIRST_PERSON_WORDS):
         return False  # "we will pay a price" threatens no one
     if idiom.future and (any(c.dep_ == "neg" for c in head.children) or not any(
             c.dep_ == "aux" and c.lower_ in _FUTURE for c in head.children)):
@@ -332,7 +332,7 @@ def _voice(subject: Token, clause: Token, actors: ActorIndex, lexicon: Lexicon) 
     party = actors.party(subject, direct=False)
     if party is not None:
         return party.ref
-    if subject.lower_ in FIRST_PERSON:
+    if subject.lower_ in FIRST_PERSON_WORDS:
         return speaker(clause, actors, lexicon)[0]
     return None
 
@@ -388,7 +388,7 @@ def performed(verb: Token, reading: modality.Reading, lexicon: Lexicon) -> None:
             or modality.base_form(governor, lexicon.performative_governors) \
             not in lexicon.performative_governors:
         return
-    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in governor.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_WORDS for c in governor.children):
         return
     hedged = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ != "would")
                  or (c.dep_ == "advcl" and _conditional(c)) for c in governor.children)

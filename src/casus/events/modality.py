@@ -281,7 +281,7 @@ def _climb(node: Token, reading: Reading, speech_lemmas: frozenset[str]) -> Toke
             reading.speech = governor
             subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
             reading.speaker = subjects[0] if subjects else (
-                _participle_subject(governor) or _hung_before(governor))
+                _participle_subject(governor) or hung_before(governor))
             return None
         return governor if dep == "ccomp" else None
     return None
@@ -296,7 +296,7 @@ def _participle_subject(verb: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
-def _hung_before(verb: Token) -> Token | None:
+def hung_before(verb: Token) -> Token | None:
     """"..., a resident and a local group said": with no subject of its own, the speech
     verb's speaker is the phrase just before it, which the small model hung on the
     previous noun as an apposition."""

@@ -21,19 +21,17 @@ from spacy.tokens import Span, Token
 
 from casus.actors.context import PLACE_LABELS
 from casus.events import modality
-from casus.events.arguments import ActorIndex, children, prep_objects, verb_subject
+from casus.events.arguments import FIRST_PERSON, ActorIndex, children, prep_objects, verb_subject
 from casus.events.casualties import recoded
 from casus.events.clauses import conditional_content, denied_parties
 from casus.events.lexicon import Lexicon
 from casus.events.ontology import lookup
 from casus.events.recode import ABOUT_AN_ACT, STATEMENT
-from casus.events.triggers import UNSPECIFIED_ASKS, Trigger, compose_asks
+from casus.events.triggers import Trigger, compose_asks
 from casus.records import ActorRef, Event, party_key
 
 # Subjects of a content clause that stand for its speaker ("the army said it had not").
 OWN_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
-# In a government's own statement "I" and "we" are that government (coder.FIRST_PERSON).
-FIRST_PERSON = frozenset({"i", "we"})
 DEMAND = "100"
 HOSTILE_QUADS = frozenset({3, 4})  # verbal and material conflict: acts one denies
 DateFor = Callable[[Token], Any]
@@ -54,11 +52,11 @@ def demands(sentence: Span, triggers: list[Trigger], actors: ActorIndex,
             continue
         others = [t for t in triggers if t is not said]
         composed, taken = compose_asks([Trigger(verb, entry, DEMAND, False), *others], lexicon)
-        ask = _asked_verb(composed[0], lexicon)
+        ask = composed[0]
         if ask.code != DEMAND:
             kept = [t for t in composed[1:] if t.token.i not in taken]
             triggers = sorted([ask, *kept], key=lambda t: t.token.i)
-    return [_asked_verb(t, lexicon) for t in triggers]
+    return triggers
 
 
 def _obligation(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -89,19 +87,6 @@ def _asks_another(verb: Token, clause: Token, actors: ActorIndex, lexicon: Lexic
     party = actors.party(subjects[0])
     return party is not None and not party.plain and not (
         speaker is not None and own_side(speaker, party.ref, lexicon))
-
-
-def _asked_verb(trigger: Trigger, lexicon: Lexicon) -> Trigger:
-    """An ask whose action is no trigger alone but names an act when asked for
-    ("should leave Iraq": withdraw, 166; ``asks.actions``)."""
-    if trigger.asked is None or trigger.code not in UNSPECIFIED_ASKS:
-        return trigger
-    action = trigger.asked
-    while action.lemma_.lower() in lexicon.obligation_words and children(action, "xcomp"):
-        action = children(action, "xcomp")[0]  # "has to leave": leave
-    code = lexicon.asked_actions.get(action.lemma_.lower())
-    asked = lexicon.ask_code(trigger.code[:2], code) if code else None
-    return replace(trigger, code=asked) if asked else trigger
 
 
 def speech_acts(coded: list[tuple[Trigger, Event]], actors: ActorIndex, lexicon: Lexicon,

@@ -137,7 +137,13 @@ def _asked_code(root: str, complement: Token, inside: list[Trigger],
             and any(t.code[:2] in VIOLENT_ROOTS for t in inside):
         return lexicon.ask_code(root, lexicon.cessation_code)
     codes = [c for t in inside if (c := lexicon.ask_code(root, t.code))]
-    return max(codes, key=len) if codes else None
+    if codes:
+        return max(codes, key=len)
+    action = complement  # no trigger alone, but an act when asked for ("should leave")
+    while action.lemma_.lower() in lexicon.obligation_words and children(action, "xcomp"):
+        action = children(action, "xcomp")[0]  # "has to leave": leave
+    code = lexicon.asked_actions.get(action.lemma_.lower())
+    return lexicon.ask_code(root, code) if code else None
 
 
 def readiness_word(token: Token, lexicon: Lexicon) -> Token | None:
